@@ -1,0 +1,480 @@
+//! Running one command: parse, gather settings (command line, then environment, then config
+//! file, then defaults), do the work, print. The one place that turns errors into messages and
+//! exit codes.
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, ColorChoice, Command, GlobalArgs, StageArgs, StageChoice, TipArgs};
+use crate::config::Config;
+use crate::error::{Error, Exit};
+use crate::output::json::{self, TipObject};
+use crate::output::{Screen, Style};
+use crate::paths::Paths;
+use crate::pregnancy::{self, Progress};
+use crate::search;
+use crate::select;
+use crate::state::{self, LoadProblem, State};
+use crate::suggest::did_you_mean;
+use crate::tips::files::{self, describe};
+use crate::tips::{Catalog, Stage, Tip};
+use crate::{output, shell, warning_signs};
+
+/// Every this many random tips, a line points to `backcare warning-signs`.
+const WARNING_POINTER_EVERY: u64 = 10;
+
+/// Runs backcare with `args` (the program name first) and returns its exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Help and version go to stdout with 0; usage errors to stderr with 2.
+            let _ = error.print();
+            return ExitCode::from(error.exit_code().clamp(0, 255) as u8);
+        }
+    };
+    match execute(cli) {
+        Ok(exit) => exit.into(),
+        Err(error) => {
+            report(&error);
+            error.exit().into()
+        }
+    }
+}
+
+fn report(error: &Error) {
+    let on_terminal = io::stderr().is_terminal();
+    let text = match error {
+        Error::Data(problems) => problems
+            .iter()
+            .map(|problem| {
+                let rendered = if on_terminal {
+                    problem.with_source()
+                } else {
+                    problem.headline()
+                };
+                rendered + "\n"
+            })
+            .collect(),
+        Error::Usage(message) => format!("backcare: error: {message}\n"),
+        Error::NotFound(message) | Error::Other(message) => format!("backcare: {message}\n"),
+    };
+    let _ = io::stderr().write_all(text.as_bytes());
+}
+
+/// Prints to stdout. A reader that went away (`backcare list | head -n 1`) is not an error:
+/// the output simply stops.
+fn emit(text: &str) -> Result<(), Error> {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => Err(Error::Other(format!(
+            "cannot write output: {}",
+            describe(&error)
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// One line on stderr that does not stop the command.
+fn warn(message: &str) {
+    let _ = writeln!(io::stderr(), "backcare: {message}");
+}
+
+struct Context {
+    global: GlobalArgs,
+    paths: Paths,
+    config: Config,
+    screen: Screen,
+}
+
+fn execute(cli: Cli) -> Result<Exit, Error> {
+    let paths = Paths::from_environment();
+    let config = match paths.config_file() {
+        Some(path) => Config::load(&path)?,
+        None => Config::default(),
+    };
+    let stdout_is_terminal = io::stdout().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+    let choice = cli
+        .global
+        .color
+        .or(config.color)
+        .unwrap_or(ColorChoice::Auto);
+    let screen = Screen {
+        style: Style::new(output::use_color(choice, stdout_is_terminal, no_color)),
+        width: output::width(stdout_is_terminal),
+    };
+    let context = Context {
+        global: cli.global,
+        paths,
+        config,
+        screen,
+    };
+    match cli.command {
+        Command::Tip(args) => context.tip(args),
+        Command::List(args) => context.list(&args.topics.topics, &args.stage),
+        Command::Search(args) => context.search(&args.words, &args.stage),
+        Command::Show(args) => context.show(&args.id),
+        Command::Topics => context.topics(),
+        Command::WarningSigns => context.warning_signs(),
+        Command::Status => context.status(),
+        Command::Init(args) => {
+            emit(&shell::snippet(args.shell, args.every))?;
+            Ok(Exit::Success)
+        }
+    }
+}
+
+impl Context {
+    /// Tips files in layering order: the user's own, then BACKCARE_TIPS, then `--file`.
+    fn tip_files(&self) -> Vec<PathBuf> {
+        let mut paths = self
+            .paths
+            .config_dir
+            .as_deref()
+            .map(files::user_files)
+            .unwrap_or_default();
+        if let Some(list) = std::env::var_os("BACKCARE_TIPS") {
+            paths.extend(std::env::split_paths(&list).filter(|path| !path.as_os_str().is_empty()));
+        }
+        paths.extend(self.global.files.iter().cloned());
+        paths
+    }
+
+    fn catalog(&self) -> Result<Catalog, Error> {
+        files::load(!self.global.no_builtin, &self.tip_files()).map_err(Error::Data)
+    }
+
+    /// Like [`Context::catalog`], but a broken user file costs `tip` one line on stderr, not
+    /// the tip: it falls back to the built-in set.
+    fn catalog_for_tip(&self) -> Result<Catalog, Error> {
+        match files::load(!self.global.no_builtin, &self.tip_files()) {
+            Ok(catalog) => Ok(catalog),
+            Err(problems) if !self.global.no_builtin => {
+                let more = match problems.len() {
+                    1 => String::new(),
+                    n => format!(" (and {} more)", n - 1),
+                };
+                warn(&format!(
+                    "{}{more}; showing built-in tips only (run `backcare check` for details)",
+                    problems[0].headline()
+                ));
+                Ok(Catalog::builtin())
+            }
+            Err(problems) => Err(Error::Data(problems)),
+        }
+    }
+
+    /// Topics from the command line or environment, else from the config file.
+    fn topic_filter<'a>(&'a self, given: &'a [String]) -> &'a [String] {
+        if given.is_empty() {
+            &self.config.topics
+        } else {
+            given
+        }
+    }
+
+    fn check_topics(catalog: &Catalog, topics: &[String]) -> Result<(), Error> {
+        for wanted in topics {
+            if catalog.topic(wanted).is_none() {
+                let names: Vec<&str> = catalog.topics.iter().map(|topic| &*topic.name).collect();
+                return Err(Error::Usage(format!(
+                    "unknown topic `{}`{}; known topics: {}",
+                    output::sanitize::visible(wanted),
+                    did_you_mean(wanted, names.iter().copied()),
+                    names.join(", ")
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The progress given by the due date in the config file, if any.
+    fn progress(&self) -> Option<Progress> {
+        self.config
+            .due_date
+            .map(|due| Progress::from_due_date(due, pregnancy::today()))
+    }
+
+    /// The eligible tips. `--week`/`--stage` keep only tips for that stage; otherwise, when
+    /// `favour_due_date` is set and a due date is known, tips for its stage are preferred
+    /// (all tips are used if none fits).
+    fn eligible<'c>(
+        &self,
+        catalog: &'c Catalog,
+        topics: &[String],
+        stage_args: &StageArgs,
+        favour_due_date: bool,
+    ) -> Result<Vec<&'c Tip>, Error> {
+        let tips = match explicit_stage(stage_args) {
+            Some(stage) => select::eligible(catalog, topics, Some(stage)),
+            None => {
+                let all = select::eligible(catalog, topics, None);
+                let favoured = self
+                    .progress()
+                    .and_then(Progress::stage)
+                    .filter(|_| favour_due_date);
+                match favoured {
+                    Some(stage) if all.iter().any(|tip| tip.fits(stage)) => {
+                        all.into_iter().filter(|tip| tip.fits(stage)).collect()
+                    }
+                    _ => all,
+                }
+            }
+        };
+        if tips.is_empty() {
+            return Err(Error::NotFound(
+                "no tips match these topics and stage".to_string(),
+            ));
+        }
+        Ok(tips)
+    }
+
+    fn tip(&self, args: TipArgs) -> Result<Exit, Error> {
+        let every = args.every.or(self.config.every);
+        // `--seed` neither reads nor writes state.
+        let state_file = self.paths.state_file().filter(|_| args.seed.is_none());
+        let (mut state, load_problem) = match &state_file {
+            Some(path) => State::load(path),
+            None => (State::default(), None),
+        };
+        let now = state::now();
+        if let Some(every) = every.filter(|_| args.seed.is_none()) {
+            if state.shown_within(every.0, now) {
+                return Ok(Exit::Success);
+            }
+        }
+
+        let catalog = self.catalog_for_tip()?;
+        let topics = self.topic_filter(&args.topics.topics);
+        Self::check_topics(&catalog, topics)?;
+        let tips = self.eligible(&catalog, topics, &args.stage, true)?;
+        let random = args.seed.is_none() && !args.daily;
+        let tip = if let Some(seed) = args.seed {
+            select::by_seed(&tips, seed)
+        } else if args.daily {
+            select::for_day(&tips, pregnancy::today())
+        } else {
+            let last = state.round.last().cloned();
+            select::from_bag(&tips, &mut state.round, last.as_deref())
+        };
+
+        if self.global.json {
+            emit(&json::render(&TipObject::from(tip)))?;
+        } else {
+            let mut text = self.screen.tip(&catalog, tip, &[]);
+            if random && (state.shown + 1) % WARNING_POINTER_EVERY == 0 {
+                let pointer = "When back pain needs a midwife or doctor: backcare warning-signs";
+                text.push_str(&self.screen.style.dim(&self.screen.wrap(pointer, "  ")));
+                text.push('\n');
+            }
+            emit(&text)?;
+        }
+
+        if let Some(path) = &state_file {
+            state.last_shown = Some(now);
+            state.shown += 1;
+            let shown = path.display();
+            match (state.save(path), load_problem) {
+                (Err(error), _) => warn(&format!(
+                    "cannot save {shown}: {}; tips may repeat",
+                    describe(&error)
+                )),
+                (Ok(()), Some(LoadProblem::Corrupt)) => {
+                    warn(&format!("{shown} was damaged and has been replaced"))
+                }
+                (Ok(()), Some(LoadProblem::Unreadable(error))) => warn(&format!(
+                    "could not read {shown} ({}); it has been replaced",
+                    describe(&error)
+                )),
+                (Ok(()), None) => {}
+            }
+        }
+        Ok(Exit::Success)
+    }
+
+    fn list(&self, topics: &[String], stage: &StageArgs) -> Result<Exit, Error> {
+        let catalog = self.catalog()?;
+        let topics = self.topic_filter(topics);
+        Self::check_topics(&catalog, topics)?;
+        let tips = self.eligible(&catalog, topics, stage, true)?;
+        if self.global.json {
+            emit(&json::tips(&tips))?;
+        } else {
+            emit(&self.screen.list(&catalog, &tips))?;
+        }
+        Ok(Exit::Success)
+    }
+
+    fn search(&self, words: &[String], stage: &StageArgs) -> Result<Exit, Error> {
+        let words = search::query_words(words);
+        if words.is_empty() {
+            return Err(Error::Usage("search needs at least one word".to_string()));
+        }
+        let catalog = self.catalog()?;
+        let tips = self.eligible(&catalog, &[], stage, false)?;
+        let found = search::search(&catalog, &tips, &words);
+        if found.is_empty() {
+            return Err(Error::NotFound(format!(
+                "no tips contain {}",
+                output::sanitize::visible(&words.join(" and "))
+            )));
+        }
+        if self.global.json {
+            emit(&json::tips(&found))?;
+        } else {
+            let blocks: Vec<String> = found
+                .iter()
+                .map(|tip| self.screen.tip(&catalog, tip, &words))
+                .collect();
+            emit(&blocks.join("\n"))?;
+        }
+        Ok(Exit::Success)
+    }
+
+    fn show(&self, id: &str) -> Result<Exit, Error> {
+        let catalog = self.catalog()?;
+        let Some(tip) = catalog.tip(id) else {
+            return Err(Error::NotFound(format!(
+                "no tip has the id `{}`{}",
+                output::sanitize::visible(id),
+                did_you_mean(id, catalog.tips.iter().map(|tip| &*tip.id))
+            )));
+        };
+        if self.global.json {
+            emit(&json::render(&TipObject::from(tip)))?;
+        } else {
+            emit(&self.screen.details(&catalog, tip))?;
+        }
+        Ok(Exit::Success)
+    }
+
+    fn topics(&self) -> Result<Exit, Error> {
+        let catalog = self.catalog()?;
+        if self.global.json {
+            emit(&json::topics(&catalog))?;
+        } else {
+            emit(&self.screen.topics(&catalog))?;
+        }
+        Ok(Exit::Success)
+    }
+
+    fn warning_signs(&self) -> Result<Exit, Error> {
+        if self.global.json {
+            emit(&warning_signs::json())?;
+        } else {
+            emit(&warning_signs::text(&self.screen))?;
+        }
+        Ok(Exit::Success)
+    }
+
+    fn status(&self) -> Result<Exit, Error> {
+        let progress = self.progress();
+        let stage = progress.and_then(Progress::stage);
+        let state_file = self.paths.state_file();
+        let last_shown = state_file
+            .as_deref()
+            .and_then(|path| State::load(path).0.last_shown);
+        let shown = |path: Option<PathBuf>| {
+            path.map_or("unknown (no home directory)".to_string(), |path| {
+                path.display().to_string()
+            })
+        };
+        let tip_files: Vec<String> = self
+            .tip_files()
+            .iter()
+            .map(|path| path.display().to_string())
+            .collect();
+        if self.global.json {
+            #[derive(serde::Serialize)]
+            struct Status<'a> {
+                due_date: Option<String>,
+                progress: Option<String>,
+                stage: Option<&'static str>,
+                config_file: String,
+                state_file: String,
+                last_shown: Option<u64>,
+                tip_files: &'a [String],
+                builtin: bool,
+            }
+            emit(&json::render(&Status {
+                due_date: self.config.due_date.map(|date| date.to_string()),
+                progress: progress.map(Progress::describe),
+                stage: stage.map(Stage::name),
+                config_file: shown(self.paths.config_file()),
+                state_file: shown(state_file),
+                last_shown,
+                tip_files: &tip_files,
+                builtin: !self.global.no_builtin,
+            }))?;
+            return Ok(Exit::Success);
+        }
+        let style = &self.screen.style;
+        let mut text = String::new();
+        let pregnancy = match (self.config.due_date, progress) {
+            (Some(due), Some(progress)) => format!(
+                "{} (due date {due}); {}",
+                progress.describe(),
+                stage.map_or("no stage favoured".to_string(), |stage| format!(
+                    "favouring tips for the {} stage",
+                    stage.name()
+                ))
+            ),
+            _ => "no due date set (add due_date = \"YYYY-MM-DD\" to the config file)".to_string(),
+        };
+        let mut line = |label: &str, value: &str| {
+            text.push_str(
+                &self
+                    .screen
+                    .wrap(&format!("{} {value}", style.heading(label)), ""),
+            );
+            text.push('\n');
+        };
+        line("Pregnancy:", &pregnancy);
+        line("Config file:", &shown(self.paths.config_file()));
+        line("State file:", &shown(state_file));
+        let last = last_shown.map_or("never".to_string(), |seconds| {
+            jiff::Timestamp::from_second(seconds as i64)
+                .map(|time| {
+                    time.to_zoned_datetime(jiff::tz::TimeZone::system())
+                        .strftime("%Y-%m-%d %H:%M")
+                        .to_string()
+                })
+                .unwrap_or_else(|_| seconds.to_string())
+        });
+        line("Last tip shown:", &last);
+        let builtin = if self.global.no_builtin {
+            "left out"
+        } else {
+            "in use"
+        };
+        line("Built-in tips:", builtin);
+        let files = if tip_files.is_empty() {
+            "none".to_string()
+        } else {
+            tip_files.join(", ")
+        };
+        line("Your tips files:", &files);
+        emit(&text)?;
+        Ok(Exit::Success)
+    }
+}
+
+fn explicit_stage(args: &StageArgs) -> Option<Stage> {
+    if let Some(week) = args.week {
+        return Progress::Week(week).stage();
+    }
+    args.stage.map(|choice| match choice {
+        StageChoice::First => Stage::First,
+        StageChoice::Second => Stage::Second,
+        StageChoice::Third => Stage::Third,
+        StageChoice::Postpartum => Stage::Postpartum,
+    })
+}

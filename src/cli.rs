@@ -1,0 +1,220 @@
+//! The command line, as data. Doc comments here are the `--help` text. Nothing outside this
+//! module and `app` sees clap.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::every::Every;
+
+pub const DISCLAIMER: &str = "backcare offers general information, not medical advice: ask your midwife or doctor about your own pregnancy.";
+
+const AFTER_HELP: &str = "\
+Examples:
+  backcare tip                      one random tip
+  backcare tip --topic sleep        one tip about sleep
+  backcare list --topic posture     every posture tip
+  backcare search lifting           tips that mention lifting
+  backcare show sleep-side-pillow-knees   one tip by its id
+  backcare warning-signs            when back pain needs a midwife or doctor now
+
+Exit codes:
+  0  done
+  1  nothing found, or a data error (an unreadable or invalid file)
+  2  wrong usage (an unknown option, topic or value)
+
+backcare offers general information, not medical advice: ask your midwife or doctor about your own pregnancy.";
+
+/// Short, trustworthy back-care tips for pregnancy.
+///
+/// Put `eval "$(backcare init bash)"` in ~/.bashrc (or zsh, fish) to see one tip when a terminal
+/// opens. Built-in tips need no set-up; your own tips files are layered over them.
+#[derive(Debug, Parser)]
+#[command(name = "backcare", version, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Add a tips file to the built-in set (repeatable; BACKCARE_TIPS adds files too,
+    /// separated by ':')
+    #[arg(long = "file", value_name = "PATH", global = true)]
+    pub files: Vec<PathBuf>,
+
+    /// Leave the built-in tips out
+    #[arg(long, global = true)]
+    pub no_builtin: bool,
+
+    /// When to use colours: auto colours a terminal unless NO_COLOR is set
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        global = true,
+        env = "BACKCARE_COLOR"
+    )]
+    pub color: Option<ColorChoice>,
+
+    /// Print JSON instead of text
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+// Clap builds a subcommand's arguments only when that subcommand runs: a faster start-up.
+#[command(defer = true)]
+pub enum Command {
+    /// Show one random tip
+    #[command(
+        after_help = "Examples:\n  backcare tip\n  backcare tip --topic sleep --topic relief\n  backcare tip --every 4h      at most one tip every four hours\n  backcare tip --daily         the same tip all day"
+    )]
+    Tip(TipArgs),
+
+    /// List tips, grouped by topic
+    #[command(
+        after_help = "Examples:\n  backcare list\n  backcare list --topic posture\n  backcare list --stage third"
+    )]
+    List(ListArgs),
+
+    /// Find tips containing every word (case and accents ignored)
+    #[command(after_help = "Examples:\n  backcare search sleep\n  backcare search heat pack")]
+    Search(SearchArgs),
+
+    /// Show one tip by its id
+    #[command(after_help = "Example:\n  backcare show sleep-side-pillow-knees")]
+    Show(ShowArgs),
+
+    /// List the topics with their descriptions and number of tips
+    Topics,
+
+    /// When back pain needs a midwife, doctor or emergency services
+    WarningSigns,
+
+    /// Show the pregnancy week and stage in use, and the files backcare reads and writes
+    Status,
+
+    /// Print a snippet for your shell's start-up file
+    #[command(
+        after_help = "Examples:\n  eval \"$(backcare init bash)\"           in ~/.bashrc\n  eval \"$(backcare init zsh)\"            in ~/.zshrc\n  backcare init fish | source            in ~/.config/fish/config.fish"
+    )]
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TipArgs {
+    #[command(flatten)]
+    pub topics: TopicArgs,
+
+    #[command(flatten)]
+    pub stage: StageArgs,
+
+    /// Stay quiet if the last tip was shown less than DURATION ago (30m, 4h, 1d)
+    #[arg(long, value_name = "DURATION", env = "BACKCARE_EVERY")]
+    pub every: Option<Every>,
+
+    /// The same tip all day (local date), a different one tomorrow
+    #[arg(long, conflicts_with = "seed")]
+    pub daily: bool,
+
+    /// Pick deterministically from N, reading and writing no state
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub topics: TopicArgs,
+
+    #[command(flatten)]
+    pub stage: StageArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words that must all appear
+    #[arg(value_name = "WORD", required = true)]
+    pub words: Vec<String>,
+
+    #[command(flatten)]
+    pub stage: StageArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The tip's id, as printed by `tip`, `list` and `search`
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicArgs {
+    /// Only tips from this topic (repeatable, or comma-separated)
+    #[arg(
+        long = "topic",
+        short = 't',
+        value_name = "TOPIC",
+        value_delimiter = ',',
+        env = "BACKCARE_TOPICS"
+    )]
+    pub topics: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StageArgs {
+    /// Only tips for this week of pregnancy (1-42)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=42), conflicts_with = "stage")]
+    pub week: Option<u8>,
+
+    /// Only tips for this stage
+    #[arg(long, value_enum, value_name = "STAGE")]
+    pub stage: Option<StageChoice>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StageChoice {
+    First,
+    Second,
+    Third,
+    Postpartum,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The shell to print a snippet for
+    #[arg(value_enum)]
+    pub shell: InitShell,
+
+    /// Show a tip at most once per DURATION (30m, 4h, 1d); without it, the `every` setting of
+    /// the config file applies
+    #[arg(long, value_name = "DURATION")]
+    pub every: Option<Every>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InitShell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

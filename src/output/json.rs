@@ -1,0 +1,106 @@
+//! Machine-readable output for `--json`. Shapes (documented in the README): `tip` and `show`
+//! print an object, `list` and `search` an array of them, `topics` an array with counts.
+
+use serde::Serialize;
+
+use super::sanitize::is_unsafe;
+use crate::tips::{Catalog, Tip};
+
+#[derive(Serialize)]
+pub struct TipObject<'a> {
+    pub id: &'a str,
+    pub topic: &'a str,
+    pub text: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'a str>,
+}
+
+impl<'a> From<&'a Tip> for TipObject<'a> {
+    fn from(tip: &'a Tip) -> Self {
+        TipObject {
+            id: &tip.id,
+            topic: &tip.topic,
+            text: &tip.text,
+            stages: tip.stages.iter().map(|stage| stage.name()).collect(),
+            tags: tip.tags.iter().map(|tag| &**tag).collect(),
+            source: tip.source.as_deref(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct TopicObject<'a> {
+    pub name: &'a str,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub count: usize,
+}
+
+pub fn tips(tips: &[&Tip]) -> String {
+    let objects: Vec<TipObject> = tips.iter().map(|tip| TipObject::from(*tip)).collect();
+    render(&objects)
+}
+
+pub fn topics(catalog: &Catalog) -> String {
+    let objects: Vec<TopicObject> = catalog
+        .topics
+        .iter()
+        .map(|topic| TopicObject {
+            name: &topic.name,
+            title: &topic.title,
+            description: &topic.description,
+            count: catalog.count_in(&topic.name),
+        })
+        .collect();
+    render(&objects)
+}
+
+/// Pretty JSON with a final newline. serde_json escapes C0 controls; DEL, C1 controls and
+/// invisible formatting characters are valid JSON but could still drive a terminal that the
+/// JSON is shown on, so they are escaped too (they can only occur inside strings).
+pub fn render(value: &impl Serialize) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_string());
+    let mut safe = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        if is_unsafe(c) && !c.is_ascii_control() {
+            safe.push_str(&format!("\\u{:04x}", c as u32));
+        } else if c == '\u{7f}' {
+            safe.push_str("\\u007f");
+        } else {
+            safe.push(c);
+        }
+    }
+    safe.push('\n');
+    safe
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything_that_could_drive_a_terminal() {
+        let out = render(&["a\x1b]0;x\x07\u{9b}\u{202e}\x7f"]);
+        assert!(!out.chars().any(|c| c != '\n' && is_unsafe(c)), "{out}");
+        let back: Vec<String> = serde_json::from_str(&out).unwrap();
+        assert_eq!(back[0], "a\x1b]0;x\x07\u{9b}\u{202e}\x7f");
+    }
+
+    #[test]
+    fn optional_fields_are_left_out() {
+        let catalog = Catalog::builtin();
+        let bare = Tip {
+            stages: Default::default(),
+            tags: Default::default(),
+            source: None,
+            ..catalog.tips[0].clone()
+        };
+        let value: serde_json::Value = serde_json::from_str(&tips(&[&bare])).unwrap();
+        let keys: Vec<&String> = value[0].as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["id", "text", "topic"]);
+    }
+}

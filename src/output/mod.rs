@@ -1,0 +1,265 @@
+//! Everything a person reads: layout, wrapping and colour for text output, and JSON.
+//! Colours are decided once (from `--color`, `NO_COLOR` and whether stdout is a terminal) and
+//! only ever repeat what the words already say.
+
+pub mod json;
+pub mod sanitize;
+
+use std::ops::Range;
+
+use crate::search::match_ranges;
+use crate::tips::{Catalog, Tip};
+use sanitize::{one_line, visible};
+
+/// The widest text is wrapped to, even on a wide terminal: long lines are hard to read.
+pub const MAX_WIDTH: usize = 100;
+/// The width used when stdout is not a terminal.
+pub const PIPE_WIDTH: usize = 80;
+
+/// ANSI styling, or none at all.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    color: bool,
+}
+
+impl Style {
+    pub fn new(color: bool) -> Self {
+        Style { color }
+    }
+
+    fn paint(&self, sgr: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{sgr}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    pub fn heading(&self, text: &str) -> String {
+        self.paint("1", text)
+    }
+
+    pub fn topic(&self, text: &str) -> String {
+        self.paint("1;36", text)
+    }
+
+    pub fn id(&self, text: &str) -> String {
+        self.paint("33", text)
+    }
+
+    pub fn dim(&self, text: &str) -> String {
+        self.paint("2", text)
+    }
+
+    pub fn matched(&self, text: &str) -> String {
+        self.paint("1;31", text)
+    }
+
+    pub fn alert(&self, text: &str) -> String {
+        self.paint("1;31", text)
+    }
+}
+
+/// Text layout for one run: a style and the width to wrap to.
+pub struct Screen {
+    pub style: Style,
+    pub width: usize,
+}
+
+impl Screen {
+    /// Wraps `text` (already safe to print) with `indent` before every line.
+    pub fn wrap(&self, text: &str, indent: &str) -> String {
+        let options = textwrap::Options::new(self.width.max(indent.len() + 20))
+            .initial_indent(indent)
+            .subsequent_indent(indent);
+        textwrap::fill(text, options)
+    }
+
+    /// Tip text made safe, with the query words highlighted, wrapped under `indent`.
+    fn tip_text(&self, tip: &Tip, indent: &str, highlight: &[String]) -> String {
+        let text = one_line(&tip.text);
+        let ranges = match_ranges(&text, highlight);
+        self.wrap(&self.paint_ranges(&text, &ranges), indent)
+    }
+
+    fn paint_ranges(&self, text: &str, ranges: &[Range<usize>]) -> String {
+        let mut painted = String::with_capacity(text.len());
+        let mut at = 0;
+        for range in ranges {
+            painted.push_str(&text[at..range.start]);
+            painted.push_str(&self.style.matched(&text[range.clone()]));
+            at = range.end;
+        }
+        painted.push_str(&text[at..]);
+        painted
+    }
+
+    /// `Topic title · tip-id` and the wrapped text: how `tip`, `show` and `search` print a tip.
+    pub fn tip(&self, catalog: &Catalog, tip: &Tip, highlight: &[String]) -> String {
+        let title = catalog
+            .topic(&tip.topic)
+            .map_or_else(|| one_line(&tip.topic), |topic| one_line(&topic.title));
+        let id = visible(&tip.id);
+        let (title, id) = if highlight.is_empty() {
+            (self.style.topic(&title), self.style.id(&id))
+        } else {
+            (
+                self.paint_ranges(&title, &match_ranges(&title, highlight)),
+                self.paint_ranges(&id, &match_ranges(&id, highlight)),
+            )
+        };
+        format!(
+            "{title} {} {id}\n{}\n",
+            self.style.dim("·"),
+            self.tip_text(tip, "  ", highlight)
+        )
+    }
+
+    /// A tip with everything known about it, for `show`.
+    pub fn details(&self, catalog: &Catalog, tip: &Tip) -> String {
+        let mut text = self.tip(catalog, tip, &[]);
+        let mut fact = |label: &str, value: &str| {
+            let line = format!("{}: {}", self.style.dim(label), one_line(value));
+            text.push_str(&self.wrap(&line, "  "));
+            text.push('\n');
+        };
+        let stages: Vec<&str> = tip.stages.iter().map(|stage| stage.name()).collect();
+        fact(
+            "Stages",
+            &if stages.is_empty() {
+                "any".to_string()
+            } else {
+                stages.join(", ")
+            },
+        );
+        if !tip.tags.is_empty() {
+            fact("Tags", &tip.tags.join(", "));
+        }
+        if let Some(source) = &tip.source {
+            fact("Source", source);
+        }
+        if let Some(origin) = &tip.origin {
+            fact("From", origin);
+        }
+        text
+    }
+
+    /// Tips grouped under their topic's title, topics and tips in catalog order.
+    pub fn list(&self, catalog: &Catalog, tips: &[&Tip]) -> String {
+        let mut text = String::new();
+        for topic in &catalog.topics {
+            let in_topic: Vec<&&Tip> = tips.iter().filter(|tip| tip.topic == topic.name).collect();
+            if in_topic.is_empty() {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&self.style.topic(&one_line(&topic.title)));
+            text.push('\n');
+            text.push_str(
+                &self
+                    .style
+                    .dim(&self.wrap(&one_line(&topic.description), "")),
+            );
+            text.push('\n');
+            for tip in in_topic {
+                text.push('\n');
+                text.push_str("  ");
+                text.push_str(&self.style.id(&visible(&tip.id)));
+                if let Some(origin) = &tip.origin {
+                    text.push_str(&self.style.dim(&format!("  (from {})", visible(origin))));
+                }
+                text.push('\n');
+                text.push_str(&self.tip_text(tip, "    ", &[]));
+                text.push('\n');
+            }
+        }
+        text
+    }
+
+    /// Each topic with its title, description and number of tips.
+    pub fn topics(&self, catalog: &Catalog) -> String {
+        let mut text = String::new();
+        for topic in &catalog.topics {
+            let count = catalog.count_in(&topic.name);
+            let plural = if count == 1 { "tip" } else { "tips" };
+            text.push_str(&format!(
+                "{} {}\n",
+                self.style.id(&visible(&topic.name)),
+                self.style.dim(&format!("({count} {plural})"))
+            ));
+            let line = format!(
+                "{}: {}",
+                self.style.topic(&one_line(&topic.title)),
+                one_line(&topic.description)
+            );
+            text.push_str(&self.wrap(&line, "  "));
+            text.push('\n');
+        }
+        text
+    }
+}
+
+/// Whether to colour stdout: `always` and `never` win; `auto` colours only a terminal, and only
+/// when `NO_COLOR` is unset or empty (see no-color.org).
+pub fn use_color(
+    choice: crate::cli::ColorChoice,
+    stdout_is_terminal: bool,
+    no_color: bool,
+) -> bool {
+    use crate::cli::ColorChoice;
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => stdout_is_terminal && !no_color,
+    }
+}
+
+/// The width to wrap to: the terminal's, at most [`MAX_WIDTH`]; [`PIPE_WIDTH`] for a pipe.
+pub fn width(stdout_is_terminal: bool) -> usize {
+    if !stdout_is_terminal {
+        return PIPE_WIDTH;
+    }
+    terminal_size::terminal_size()
+        .map_or(PIPE_WIDTH, |(terminal_size::Width(columns), _)| {
+            columns as usize
+        })
+        .min(MAX_WIDTH)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn screen(color: bool, width: usize) -> Screen {
+        Screen {
+            style: Style::new(color),
+            width,
+        }
+    }
+
+    #[test]
+    fn wraps_to_the_width_ignoring_colour_codes() {
+        let catalog = Catalog::builtin();
+        let tip = &catalog.tips[0];
+        for color in [false, true] {
+            let text = screen(color, 40).tip(&catalog, tip, &["the".to_string()]);
+            for line in text.lines().skip(1) {
+                let plain = line.replace("\x1b[1;31m", "").replace("\x1b[0m", "");
+                assert!(plain.chars().count() <= 40, "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn highlights_matches_only_with_colour() {
+        let catalog = Catalog::builtin();
+        let tip = &catalog.tips[0];
+        let word = crate::search::fold(tip.text.split_whitespace().next().unwrap());
+        let plain = screen(false, 80).tip(&catalog, tip, std::slice::from_ref(&word));
+        assert!(!plain.contains('\x1b'));
+        let colored = screen(true, 80).tip(&catalog, tip, &[word]);
+        assert!(colored.contains("\x1b[1;31m"));
+    }
+}

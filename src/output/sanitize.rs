@@ -1,0 +1,72 @@
+//! Text from tips files is printed so that it cannot drive the terminal: a shared file must not
+//! clear the screen, set the window title, plant a hyperlink or write the clipboard.
+
+use std::borrow::Cow;
+
+/// Whether `c` changes text direction or is invisible, so could hide or reorder what is shown.
+fn is_hidden_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// Whether `c` must not reach a terminal or a JSON reader as itself.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_hidden_format(c)
+}
+
+/// Makes every control character visible and removes invisible formatting characters:
+/// C0 controls and DEL become their Unicode "control pictures" (ESC shows as `␛`), C1 controls
+/// become `�`, and bidi overrides and zero-width characters are dropped. Newlines and tabs are
+/// controls too: callers that keep lines split them off first.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .filter(|c| !is_hidden_format(*c))
+            .map(|c| match c {
+                '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+                '\u{7F}' => '\u{2421}',
+                c if c.is_control() => '\u{FFFD}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// Tip text as one line: runs of white space (including newlines) become one space, then
+/// anything unsafe is made visible.
+pub fn one_line(text: &str) -> String {
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    visible(&joined).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_cannot_reach_the_terminal() {
+        let hostile = "a\x1b[2J\x1b]0;title\x07b\u{9b}c\u{202e}d\x7f";
+        let shown = visible(hostile);
+        assert!(!shown.chars().any(is_unsafe), "{shown:?}");
+        assert_eq!(shown, "a␛[2J␛]0;title␇b\u{FFFD}cd\u{2421}");
+    }
+
+    #[test]
+    fn plain_text_is_untouched() {
+        assert!(matches!(visible("Café, naïve"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn one_line_collapses_white_space() {
+        assert_eq!(one_line("  a\n\tb  c "), "a b c");
+    }
+}

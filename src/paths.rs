@@ -1,0 +1,34 @@
+//! Where backcare looks for the user's files and keeps its state (XDG base directories).
+
+use std::path::PathBuf;
+
+use etcetera::BaseStrategy;
+
+/// backcare's own directories; `None` where they cannot be known (no home directory).
+#[derive(Clone, Debug, Default)]
+pub struct Paths {
+    /// `$XDG_CONFIG_HOME/backcare` or `~/.config/backcare`: config.toml, tips.toml, tips.d/.
+    pub config_dir: Option<PathBuf>,
+    /// `$XDG_STATE_HOME/backcare` or `~/.local/state/backcare`: state.json.
+    pub state_dir: Option<PathBuf>,
+}
+
+impl Paths {
+    pub fn from_environment() -> Paths {
+        match etcetera::choose_base_strategy() {
+            Ok(strategy) => Paths {
+                config_dir: Some(strategy.config_dir().join("backcare")),
+                state_dir: strategy.state_dir().map(|dir| dir.join("backcare")),
+            },
+            Err(_) => Paths::default(),
+        }
+    }
+
+    pub fn config_file(&self) -> Option<PathBuf> {
+        self.config_dir.as_ref().map(|dir| dir.join("config.toml"))
+    }
+
+    pub fn state_file(&self) -> Option<PathBuf> {
+        self.state_dir.as_ref().map(|dir| dir.join("state.json"))
+    }
+}

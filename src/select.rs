@@ -1,0 +1,137 @@
+//! Choosing tips: which are eligible, and which one to show.
+
+use rand::rngs::{SysRng, Xoshiro256PlusPlus};
+use rand::seq::SliceRandom;
+use rand::{RngExt, SeedableRng};
+
+use jiff::civil::Date;
+
+use crate::tips::{Catalog, Stage, Tip};
+
+/// The tips in `topics` (all when empty) that fit `stage` (all when `None`), in catalog order.
+pub fn eligible<'c>(catalog: &'c Catalog, topics: &[String], stage: Option<Stage>) -> Vec<&'c Tip> {
+    catalog
+        .tips
+        .iter()
+        .filter(|tip| topics.is_empty() || topics.iter().any(|topic| *topic == tip.topic))
+        .filter(|tip| stage.is_none_or(|stage| tip.fits(stage)))
+        .collect()
+}
+
+/// A deterministic pick: the same seed and tips always give the same tip.
+pub fn by_seed<'t>(tips: &[&'t Tip], seed: u64) -> &'t Tip {
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+    tips[rng.random_range(0..tips.len())]
+}
+
+/// The tip for a (local) date. Days walk through a shuffled order of the tips, so consecutive
+/// days differ (whenever there is more than one tip).
+pub fn for_day<'t>(tips: &[&'t Tip], date: Date) -> &'t Tip {
+    let day = jiff::civil::date(1970, 1, 1)
+        .until(date)
+        .map_or(0, |span| i64::from(span.get_days()));
+    let count = tips.len() as i64;
+    let cycle = day.div_euclid(count);
+    let mut order: Vec<&Tip> = tips.to_vec();
+    order.shuffle(&mut Xoshiro256PlusPlus::seed_from_u64(cycle as u64));
+    order[day.rem_euclid(count) as usize]
+}
+
+/// A random pick from a shuffle bag kept across runs: `round` holds the ids already shown in
+/// this round. Tips are not repeated until every eligible tip has been shown once; then a new
+/// round begins (for these tips only), avoiding `last` so the boundary does not repeat either.
+pub fn from_bag<'t>(tips: &[&'t Tip], round: &mut Vec<String>, last: Option<&str>) -> &'t Tip {
+    let unseen = |round: &[String]| -> Vec<&'t Tip> {
+        tips.iter()
+            .copied()
+            .filter(|tip| !round.iter().any(|id| *id == tip.id))
+            .collect()
+    };
+    let mut candidates = unseen(round);
+    if candidates.is_empty() {
+        round.retain(|id| !tips.iter().any(|tip| tip.id == *id));
+        candidates = tips
+            .iter()
+            .copied()
+            .filter(|tip| tips.len() == 1 || Some(&*tip.id) != last)
+            .collect();
+    }
+    let tip = candidates[random_index(candidates.len())];
+    round.push(tip.id.to_string());
+    tip
+}
+
+fn random_index(len: usize) -> usize {
+    // If the system has no entropy to give, a clock-based seed is random enough for tips.
+    let mut rng = Xoshiro256PlusPlus::try_from_rng(&mut SysRng).unwrap_or_else(|_| {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| since.as_nanos() as u64);
+        Xoshiro256PlusPlus::seed_from_u64(nanos ^ u64::from(std::process::id()))
+    });
+    rng.random_range(0..len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn filters_by_topic_and_stage() {
+        let catalog = Catalog::builtin();
+        let topic = catalog.tips[0].topic.to_string();
+        let tips = eligible(
+            &catalog,
+            std::slice::from_ref(&topic),
+            Some(Stage::Postpartum),
+        );
+        assert!(!tips.is_empty());
+        assert!(
+            tips.iter()
+                .all(|tip| tip.topic == topic && tip.fits(Stage::Postpartum))
+        );
+    }
+
+    #[test]
+    fn seeds_are_deterministic() {
+        let catalog = Catalog::builtin();
+        let tips = eligible(&catalog, &[], None);
+        assert_eq!(by_seed(&tips, 7).id, by_seed(&tips, 7).id);
+        let picks: HashSet<&str> = (0..20).map(|seed| &*by_seed(&tips, seed).id).collect();
+        assert!(picks.len() > 1);
+    }
+
+    #[test]
+    fn consecutive_days_differ() {
+        let catalog = Catalog::builtin();
+        let tips = eligible(&catalog, &[], None);
+        let start = jiff::civil::date(2026, 1, 1);
+        for offset in 0..400_i64 {
+            let day = start.checked_add(jiff::Span::new().days(offset)).unwrap();
+            let next = day.tomorrow().unwrap();
+            assert_eq!(for_day(&tips, day).id, for_day(&tips, day).id);
+            let day_number = 20_454 + offset; // 2026-01-01 is day 20454 since 1970-01-01
+            if (day_number + 1) % tips.len() as i64 != 0 {
+                assert_ne!(for_day(&tips, day).id, for_day(&tips, next).id, "{day}");
+            }
+        }
+    }
+
+    #[test]
+    fn bag_shows_every_tip_once_per_round() {
+        let catalog = Catalog::builtin();
+        let tips = eligible(&catalog, &[], None);
+        let mut round = Vec::new();
+        let mut last: Option<String> = None;
+        for _ in 0..3 {
+            let mut seen = HashSet::new();
+            for _ in 0..tips.len() {
+                let tip = from_bag(&tips, &mut round, last.as_deref());
+                assert!(seen.insert(tip.id.to_string()), "{} repeated", tip.id);
+                last = Some(tip.id.to_string());
+            }
+            assert_eq!(seen.len(), tips.len());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! `backcare init SHELL`: a snippet for the shell's start-up file.
+//!
+//! Each snippet shows a tip only in an interactive shell whose stdout is a terminal (scp,
+//! rsync, cron, `bash -c` and pipes run start-up files too and must see nothing), does nothing
+//! when `backcare` is not on PATH, touches no shell option, and hands back the exit status it
+//! found. It defines one function, runs it, and the function removes itself.
+
+use crate::cli::InitShell;
+use crate::every::Every;
+
+pub fn snippet(shell: InitShell, every: Option<Every>) -> String {
+    let command = match every {
+        Some(every) => format!("backcare tip --every {every}"),
+        None => "backcare tip".to_string(),
+    };
+    let template = match shell {
+        InitShell::Bash => BASH,
+        InitShell::Zsh => ZSH,
+        InitShell::Fish => FISH,
+    };
+    template.replace("TIP_COMMAND", &command)
+}
+
+const BASH: &str = r#"# backcare: one back-care tip when an interactive shell opens on a terminal.
+# Quiet in scripts, scp, rsync, cron and pipes, and when backcare is not installed.
+__backcare_startup() {
+  local status=$?
+  unset -f __backcare_startup
+  if [[ $- == *i* && -t 1 ]] && command -v backcare >/dev/null 2>&1; then
+    command TIP_COMMAND || :
+  fi
+  return "$status"
+}
+__backcare_startup
+"#;
+
+const ZSH: &str = r#"# backcare: one back-care tip when an interactive shell opens on a terminal.
+# Quiet in scripts, scp, rsync, cron and pipes, and when backcare is not installed.
+__backcare_startup() {
+  local exit_status=$?
+  unfunction __backcare_startup
+  if [[ -o interactive && -t 1 ]] && (( ${+commands[backcare]} )); then
+    command TIP_COMMAND || :
+  fi
+  return $exit_status
+}
+__backcare_startup
+"#;
+
+const FISH: &str = r#"# backcare: one back-care tip when an interactive shell opens on a terminal.
+# Quiet in scripts, scp, rsync, cron and pipes, and when backcare is not installed.
+function __backcare_startup
+    set -l exit_status $status
+    functions --erase __backcare_startup
+    if status is-interactive; and test -t 1; and command -q backcare
+        command TIP_COMMAND
+    end
+    return $exit_status
+end
+__backcare_startup
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bakes_in_the_frequency() {
+        let every = "4h".parse().ok();
+        for shell in [InitShell::Bash, InitShell::Zsh, InitShell::Fish] {
+            assert!(snippet(shell, every).contains("command backcare tip --every 4h"));
+            let plain = snippet(shell, None);
+            assert!(plain.contains("command backcare tip") && !plain.contains("--every"));
+        }
+    }
+}

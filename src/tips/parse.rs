@@ -1,0 +1,527 @@
+//! Reading one tips file: TOML text in, topics and tips out, with every problem found.
+//!
+//! The file is walked through toml's spanned document tree rather than deserialized with serde,
+//! so that one pass reports *every* problem (not just the first) with the exact place it is at.
+//! Checks that need more than one file (undeclared topics, ids repeated across files) live in
+//! `catalog`. This file is also compiled into `build.rs`, so it uses only `std`, `toml` and
+//! `model`.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::model::{Stage, Text, Tip, Topic};
+
+/// The longest tip text a file may hold, in characters.
+pub const MAX_TEXT_CHARS: usize = 400;
+/// The longest id or topic name, in characters.
+pub const MAX_ID_CHARS: usize = 64;
+
+const TOP_LEVEL_KEYS: &[&str] = &["topics", "tips"];
+const TOPIC_KEYS: &[&str] = &["title", "description"];
+const TIP_KEYS: &[&str] = &[
+    "id", "topic", "text", "stages", "tags", "source", "disabled",
+];
+
+/// A problem in a file, at a byte range of its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+/// A topic as declared in a file, with the place of its name.
+#[derive(Clone, Debug)]
+pub struct ParsedTopic {
+    pub topic: Topic,
+    pub span: Range<usize>,
+}
+
+/// A `[[tips]]` entry: a tip, or `disabled = true`, which hides the tip with that id.
+#[derive(Clone, Debug)]
+pub enum Entry {
+    Tip(Tip),
+    Disabled(Text),
+}
+
+#[derive(Clone, Debug)]
+pub struct ParsedTip {
+    pub entry: Entry,
+    pub id_span: Range<usize>,
+    /// Where the `topic` value is, for tips (not for disabled entries).
+    pub topic_span: Range<usize>,
+}
+
+impl ParsedTip {
+    pub fn id(&self) -> &str {
+        match &self.entry {
+            Entry::Tip(tip) => &tip.id,
+            Entry::Disabled(id) => id,
+        }
+    }
+}
+
+/// What one file declares, in file order.
+#[derive(Clone, Debug, Default)]
+pub struct ParsedFile {
+    pub topics: Vec<ParsedTopic>,
+    pub tips: Vec<ParsedTip>,
+}
+
+/// Parses a tips file. `origin` is recorded on each tip (`None` for the built-in set).
+/// Returns what could be read and every problem found; a file with problems must not be used.
+pub fn parse(text: &str, origin: Option<&str>) -> (ParsedFile, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut file = ParsedFile::default();
+    let (document, syntax_errors) = DeTable::parse_recoverable(text);
+    if !syntax_errors.is_empty() {
+        // Checking the shape of a half-parsed document would only add confusing follow-ups.
+        for error in syntax_errors {
+            problems.push(Problem {
+                span: error.span().unwrap_or(0..0),
+                message: error.message().trim().to_string(),
+            });
+        }
+        return (file, problems);
+    }
+    let origin: Option<Text> = origin.map(|path| Cow::Owned(path.to_string()));
+    let mut reader = Reader {
+        text,
+        problems: &mut problems,
+    };
+    for (key, value) in in_file_order(document.get_ref()) {
+        match key.get_ref().as_ref() {
+            "topics" => reader.topics(value, &mut file),
+            "tips" => reader.tips(value, &origin, &mut file),
+            other => reader.unknown_key(other, key.span(), TOP_LEVEL_KEYS),
+        }
+    }
+    if file.tips.is_empty() && problems.is_empty() {
+        problems.push(Problem {
+            span: 0..0,
+            message: "no tips in this file (add a [[tips]] table)".to_string(),
+        });
+    }
+    (file, problems)
+}
+
+/// The 1-based line and column (in characters) of a byte offset in `text`.
+pub fn position(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    let line = before.matches('\n').count() + 1;
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// Whether `name` is lowercase words of letters and digits joined by single hyphens.
+pub fn is_valid_id(name: &str) -> bool {
+    !name.is_empty()
+        && name.chars().count() <= MAX_ID_CHARS
+        && name.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+type Item<'a, 'i> = (&'a Spanned<Cow<'i, str>>, &'a Spanned<DeValue<'i>>);
+
+/// Table entries in the order they appear in the file.
+fn in_file_order<'a, 'i>(table: &'a DeTable<'i>) -> Vec<Item<'a, 'i>> {
+    let mut items: Vec<Item<'a, 'i>> = table.iter().collect();
+    items.sort_by_key(|(key, _)| key.span().start);
+    items
+}
+
+struct Reader<'t, 'p> {
+    text: &'t str,
+    problems: &'p mut Vec<Problem>,
+}
+
+impl Reader<'_, '_> {
+    fn report(&mut self, span: Range<usize>, message: String) {
+        self.problems.push(Problem { span, message });
+    }
+
+    fn unknown_key(&mut self, key: &str, span: Range<usize>, expected: &[&str]) {
+        let expected = expected
+            .iter()
+            .map(|key| format!("`{key}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.report(
+            span,
+            format!("unknown key `{key}` (expected one of {expected})"),
+        );
+    }
+
+    fn topics(&mut self, value: &Spanned<DeValue<'_>>, file: &mut ParsedFile) {
+        let Some(table) = value.get_ref().as_table() else {
+            self.wrong_type("topics", "a table of topics", value);
+            return;
+        };
+        for (name, declaration) in in_file_order(table) {
+            let name_text = name.get_ref().as_ref();
+            if !is_valid_id(name_text) {
+                self.report(
+                    name.span(),
+                    format!(
+                        "topic name `{name_text}` must be lowercase words of letters and digits joined by '-'"
+                    ),
+                );
+            }
+            let Some(fields) = declaration.get_ref().as_table() else {
+                self.wrong_type(&format!("topics.{name_text}"), "a table", declaration);
+                continue;
+            };
+            let context = format!("topic `{name_text}`");
+            self.reject_unknown(fields, TOPIC_KEYS);
+            let title = self.required_string(fields, "title", &context, name.span());
+            let description = self.required_string(fields, "description", &context, name.span());
+            if let (Some(title), Some(description)) = (title, description) {
+                file.topics.push(ParsedTopic {
+                    topic: Topic {
+                        name: Cow::Owned(name_text.to_string()),
+                        title: Cow::Owned(title.0),
+                        description: Cow::Owned(description.0),
+                    },
+                    span: name.span(),
+                });
+            }
+        }
+    }
+
+    fn tips(&mut self, value: &Spanned<DeValue<'_>>, origin: &Option<Text>, file: &mut ParsedFile) {
+        let Some(array) = value.get_ref().as_array() else {
+            self.wrong_type("tips", "an array of tables ([[tips]])", value);
+            return;
+        };
+        let mut first_use: HashMap<String, usize> = HashMap::new();
+        for item in array {
+            let Some(fields) = item.get_ref().as_table() else {
+                self.wrong_type("tips", "an array of tables ([[tips]])", item);
+                continue;
+            };
+            let Some(parsed) = self.tip(fields, item.span(), origin) else {
+                continue;
+            };
+            let id = parsed.id().to_string();
+            if let Some(&first) = first_use.get(&id) {
+                let (line, _) = position(self.text, first);
+                self.report(
+                    parsed.id_span.clone(),
+                    format!("duplicate id `{id}` (first used on line {line})"),
+                );
+                continue;
+            }
+            first_use.insert(id, parsed.id_span.start);
+            file.tips.push(parsed);
+        }
+    }
+
+    fn tip(
+        &mut self,
+        fields: &DeTable<'_>,
+        span: Range<usize>,
+        origin: &Option<Text>,
+    ) -> Option<ParsedTip> {
+        let problems_before = self.problems.len();
+        self.reject_unknown(fields, TIP_KEYS);
+        let disabled = match fields.get("disabled") {
+            None => false,
+            Some(value) => match value.get_ref().as_bool() {
+                Some(flag) => flag,
+                None => {
+                    self.wrong_type("disabled", "true or false", value);
+                    false
+                }
+            },
+        };
+        let id = self.required_string(fields, "id", "tip", span.clone());
+        if let Some((id, id_span)) = &id {
+            if !is_valid_id(id) {
+                self.report(
+                    id_span.clone(),
+                    format!(
+                        "id `{id}` must be lowercase words of letters and digits joined by '-', at most {MAX_ID_CHARS} characters"
+                    ),
+                );
+            }
+        }
+        let context = match &id {
+            Some((id, _)) => format!("tip `{id}`"),
+            None => "tip".to_string(),
+        };
+        let stages = self.stages(fields);
+        let tags = self.string_list(fields, "tags");
+        let source = self.optional_string(fields, "source");
+        if disabled {
+            let (id, id_span) = id?;
+            return (self.problems.len() == problems_before).then_some(ParsedTip {
+                entry: Entry::Disabled(Cow::Owned(id)),
+                id_span,
+                topic_span: 0..0,
+            });
+        }
+        let topic = self.required_string(fields, "topic", &context, span.clone());
+        let text = self.required_string(fields, "text", &context, span);
+        if let Some((text, text_span)) = &text {
+            let length = text.chars().count();
+            if length > MAX_TEXT_CHARS {
+                self.report(
+                    text_span.clone(),
+                    format!(
+                        "text of {context} is {length} characters long; the limit is {MAX_TEXT_CHARS}"
+                    ),
+                );
+            }
+        }
+        let ((id, id_span), (topic, topic_span), (text, _)) = (id?, topic?, text?);
+        if self.problems.len() != problems_before {
+            return None;
+        }
+        Some(ParsedTip {
+            entry: Entry::Tip(Tip {
+                id: Cow::Owned(id),
+                topic: Cow::Owned(topic),
+                text: Cow::Owned(text),
+                stages: Cow::Owned(stages),
+                tags: Cow::Owned(tags.into_iter().map(Cow::Owned).collect()),
+                source: source.map(Cow::Owned),
+                origin: origin.clone(),
+            }),
+            id_span,
+            topic_span,
+        })
+    }
+
+    fn reject_unknown(&mut self, fields: &DeTable<'_>, known: &[&str]) {
+        for (key, _) in in_file_order(fields) {
+            if !known.contains(&key.get_ref().as_ref()) {
+                self.unknown_key(key.get_ref(), key.span(), known);
+            }
+        }
+    }
+
+    fn wrong_type(&mut self, key: &str, expected: &str, value: &Spanned<DeValue<'_>>) {
+        let found = value.get_ref().type_str();
+        self.report(
+            value.span(),
+            format!("`{key}` must be {expected}, found {found}"),
+        );
+    }
+
+    /// A non-empty string value, or a problem naming what is missing where.
+    fn required_string(
+        &mut self,
+        fields: &DeTable<'_>,
+        key: &str,
+        context: &str,
+        table_span: Range<usize>,
+    ) -> Option<(String, Range<usize>)> {
+        match fields.get(key) {
+            None => {
+                self.report(table_span, format!("{context} is missing `{key}`"));
+                None
+            }
+            Some(value) => self.non_empty_string(key, value).map(|s| (s, value.span())),
+        }
+    }
+
+    fn optional_string(&mut self, fields: &DeTable<'_>, key: &str) -> Option<String> {
+        let value = fields.get(key)?;
+        self.non_empty_string(key, value)
+    }
+
+    fn non_empty_string(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<String> {
+        let Some(text) = value.get_ref().as_str() else {
+            self.wrong_type(key, "a string", value);
+            return None;
+        };
+        if text.trim().is_empty() {
+            self.report(value.span(), format!("`{key}` must not be empty"));
+            return None;
+        }
+        Some(text.to_string())
+    }
+
+    fn string_list(&mut self, fields: &DeTable<'_>, key: &str) -> Vec<String> {
+        let Some(value) = fields.get(key) else {
+            return Vec::new();
+        };
+        let Some(array) = value.get_ref().as_array() else {
+            self.wrong_type(key, "an array of strings", value);
+            return Vec::new();
+        };
+        array
+            .into_iter()
+            .filter_map(|item| self.non_empty_string(key, item))
+            .collect()
+    }
+
+    fn stages(&mut self, fields: &DeTable<'_>) -> Vec<Stage> {
+        let Some(value) = fields.get("stages") else {
+            return Vec::new();
+        };
+        let Some(array) = value.get_ref().as_array() else {
+            self.wrong_type("stages", "an array of stage names", value);
+            return Vec::new();
+        };
+        let mut stages = Vec::new();
+        for item in array {
+            let Some(name) = self.non_empty_string("stages", item) else {
+                continue;
+            };
+            match Stage::from_name(&name) {
+                Some(stage) if !stages.contains(&stage) => stages.push(stage),
+                Some(_) => {}
+                None => self.report(
+                    item.span(),
+                    format!("unknown stage `{name}` (expected first, second, third or postpartum)"),
+                ),
+            }
+        }
+        stages.sort();
+        stages
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<(usize, usize, String)> {
+        let (_, problems) = parse(text, Some("t.toml"));
+        problems
+            .into_iter()
+            .map(|problem| {
+                let (line, column) = position(text, problem.span.start);
+                (line, column, problem.message)
+            })
+            .collect()
+    }
+
+    const GOOD: &str = r#"
+[topics.posture]
+title = "Posture"
+description = "Standing tall."
+
+[[tips]]
+id = "stand-tall"
+topic = "posture"
+text = "Stand tall."
+stages = ["third", "second"]
+tags = ["standing"]
+source = "NHS"
+"#;
+
+    #[test]
+    fn reads_topics_and_tips() {
+        let (file, problems) = parse(GOOD, Some("t.toml"));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(file.topics[0].topic.title, "Posture");
+        let Entry::Tip(tip) = &file.tips[0].entry else {
+            panic!("expected a tip");
+        };
+        assert_eq!(tip.id, "stand-tall");
+        assert_eq!(&*tip.stages, &[Stage::Second, Stage::Third]);
+        assert_eq!(tip.tags[0], "standing");
+        assert_eq!(tip.origin.as_deref(), Some("t.toml"));
+    }
+
+    #[test]
+    fn reports_every_problem_with_its_line() {
+        let text = "[[tips]]\nid = \"Bad Id\"\ntopic = 3\ntext = \"\"\ncolour = \"red\"\nstages = [\"fourth\"]\n";
+        let found = problems(text);
+        let lines: Vec<usize> = found.iter().map(|(line, _, _)| *line).collect();
+        assert!(lines.contains(&2), "{found:?}");
+        assert!(lines.contains(&3), "{found:?}");
+        assert!(lines.contains(&4), "{found:?}");
+        assert!(lines.contains(&5), "{found:?}");
+        assert!(lines.contains(&6), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|(_, _, m)| m.contains("unknown key `colour`"))
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(_, _, m)| m.contains("unknown stage `fourth`"))
+        );
+    }
+
+    #[test]
+    fn reports_missing_fields_and_duplicates() {
+        let text = "[[tips]]\nid = \"a\"\ntopic = \"t\"\n\n[[tips]]\nid = \"b\"\ntopic = \"t\"\ntext = \"x\"\n\n[[tips]]\nid = \"b\"\ntopic = \"t\"\ntext = \"y\"\n";
+        let found = problems(text);
+        assert!(
+            found
+                .iter()
+                .any(|(_, _, m)| m == "tip `a` is missing `text`"),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(line, _, m)| *line == 11
+                    && m.contains("duplicate id `b` (first used on line 6)")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_have_positions() {
+        let found = problems("[[tips]]\nid = = \"a\"\n");
+        assert!(!found.is_empty());
+        assert_eq!(found[0].0, 2);
+    }
+
+    #[test]
+    fn empty_file_is_a_problem() {
+        assert_eq!(
+            problems("")[0].2,
+            "no tips in this file (add a [[tips]] table)"
+        );
+    }
+
+    #[test]
+    fn overlong_text_is_a_problem() {
+        let text = format!(
+            "[[tips]]\nid = \"a\"\ntopic = \"t\"\ntext = \"{}\"\n",
+            "x".repeat(MAX_TEXT_CHARS + 1)
+        );
+        assert!(problems(&text)[0].2.contains("the limit is 400"));
+    }
+
+    #[test]
+    fn disabled_entries_need_only_an_id() {
+        let (file, problems) = parse("[[tips]]\nid = \"a\"\ndisabled = true\n", None);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(matches!(&file.tips[0].entry, Entry::Disabled(id) if id == "a"));
+    }
+
+    #[test]
+    fn ids_are_lowercase_words() {
+        assert!(is_valid_id("posture-2"));
+        assert!(!is_valid_id("Posture"));
+        assert!(!is_valid_id("a--b"));
+        assert!(!is_valid_id("-a"));
+        assert!(!is_valid_id(""));
+    }
+
+    #[test]
+    fn positions_count_characters() {
+        assert_eq!(position("ab\ncé x", 7), (2, 4));
+        assert_eq!(position("", 5), (1, 1));
+    }
+}
