@@ -1,0 +1,370 @@
+//! The command line end to end: every command and option, each error and its exit code.
+
+mod common;
+
+use common::{TestEnv, USER_TIPS, path_str};
+use predicates::prelude::*;
+use predicates::str::contains;
+
+#[test]
+fn tip_shows_one_builtin_tip_with_topic_and_id() {
+    let env = TestEnv::new();
+    let out = env.stdout(&["tip"]);
+    let first = out.lines().next().unwrap();
+    assert!(first.contains(" · "), "{out}");
+    let id = first.rsplit(" · ").next().unwrap();
+    env.run(&["show", id]).success();
+    assert!(out.lines().count() >= 2);
+}
+
+#[test]
+fn tip_json_is_an_object_with_the_documented_fields() {
+    let env = TestEnv::new();
+    let tip = env.json(&["tip", "--seed", "1"]);
+    for key in ["id", "topic", "text"] {
+        assert!(tip[key].is_string(), "{tip}");
+    }
+    let shown = env.json(&["show", tip["id"].as_str().unwrap()]);
+    assert_eq!(tip, shown);
+}
+
+#[test]
+fn tip_topic_filters() {
+    let env = TestEnv::new();
+    for seed in 0..10 {
+        let tip = env.json(&["tip", "--topic", "sleep", "--seed", &seed.to_string()]);
+        assert_eq!(tip["topic"], "sleep");
+        let tip = env.json(&["tip", "-t", "relief,stress", "--seed", &seed.to_string()]);
+        assert!(
+            tip["topic"] == "relief" || tip["topic"] == "stress",
+            "{tip}"
+        );
+    }
+}
+
+#[test]
+fn list_groups_by_topic_in_file_order() {
+    let env = TestEnv::new();
+    let out = env.stdout(&["list", "--topic", "posture"]);
+    assert!(out.starts_with("Posture\n"), "{out}");
+    assert!(out.contains("  posture-shoulders-back\n"));
+    assert!(!out.contains("Sleep and rest"));
+
+    let all = env.json(&["list"]);
+    let tips = all.as_array().unwrap();
+    let topics = env.json(&["topics"]);
+    let order: Vec<&str> = topics
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    // Grouped: once a topic's tips end, that topic does not come back.
+    let mut seen: Vec<&str> = Vec::new();
+    for tip in tips {
+        let topic = tip["topic"].as_str().unwrap();
+        if seen.last() != Some(&topic) {
+            assert!(!seen.contains(&topic), "{topic} is split");
+            seen.push(topic);
+        }
+    }
+    assert_eq!(seen, order);
+}
+
+#[test]
+fn list_text_shows_every_tip() {
+    let env = TestEnv::new();
+    let out = env.stdout(&["list"]);
+    for tip in env.json(&["list"]).as_array().unwrap() {
+        assert!(out.contains(tip["id"].as_str().unwrap()));
+    }
+}
+
+#[test]
+fn search_needs_every_word_and_folds_case_and_accents() {
+    let env = TestEnv::new();
+    let found = env.json(&["search", "HEAT", "towel"]);
+    let found = found.as_array().unwrap();
+    assert!(!found.is_empty());
+    for tip in found {
+        let text = tip.to_string().to_lowercase();
+        assert!(text.contains("heat") && text.contains("towel"), "{tip}");
+    }
+    // Accents are folded both ways: a user tip with "café" is found by "cafe", and "pélvic" finds "pelvic".
+    let file = env.write(
+        "cafe.toml",
+        "[[tips]]\nid = \"coffee\"\ntopic = \"stress\"\ntext = \"A calm café break helps.\"\n",
+    );
+    let found = env.json(&["--file", path_str(&file), "search", "cafe"]);
+    assert_eq!(found[0]["id"], "coffee");
+    assert!(
+        !env.json(&["search", "pélvic"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn search_ranks_label_matches_before_text_matches() {
+    let env = TestEnv::new();
+    let found = env.json(&["search", "sleep"]);
+    let in_labels: Vec<bool> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let tags = t["tags"].to_string();
+            t["id"].as_str().unwrap().contains("sleep")
+                || t["topic"] == "sleep"
+                || tags.contains("sleep")
+        })
+        .collect();
+    let first_text_only = in_labels.iter().position(|label| !label).unwrap();
+    assert!(first_text_only > 0);
+    assert!(in_labels[..first_text_only].iter().all(|label| *label));
+    assert!(
+        in_labels[first_text_only..].iter().all(|label| !label),
+        "{in_labels:?}"
+    );
+}
+
+#[test]
+fn search_without_match_is_exit_1_like_grep() {
+    let env = TestEnv::new();
+    env.run(&["search", "trampoline"])
+        .code(1)
+        .stdout("")
+        .stderr("backcare: no tips contain trampoline\n");
+}
+
+#[test]
+fn search_highlights_only_on_request_or_terminal() {
+    let env = TestEnv::new();
+    let plain = env.stdout(&["search", "heat"]);
+    assert!(!plain.contains('\x1b'));
+    let colored = env.stdout(&["search", "heat", "--color", "always"]);
+    assert!(colored.contains("\x1b[1;31mheat\x1b[0m"), "{colored}");
+    let never = env.stdout(&["search", "heat", "--color", "never"]);
+    assert_eq!(never, plain);
+}
+
+#[test]
+fn show_prints_details() {
+    let env = TestEnv::new();
+    env.run(&["show", "relief-heat-or-cold"])
+        .success()
+        .stdout(contains("Easing the pain · relief-heat-or-cold"))
+        .stdout(contains("Source: seed document"))
+        .stdout(contains("Stages: any"));
+}
+
+#[test]
+fn show_unknown_id_suggests_the_closest() {
+    let env = TestEnv::new();
+    env.run(&["show", "relief-heat-or-colt"])
+        .code(1)
+        .stdout("")
+        .stderr(contains("no tip has the id `relief-heat-or-colt`"))
+        .stderr(contains("did you mean `relief-heat-or-cold`"));
+}
+
+#[test]
+fn unknown_topic_is_a_usage_error_listing_topics() {
+    let env = TestEnv::new();
+    for command in ["tip", "list"] {
+        env.run(&[command, "--topic", "postur"])
+            .code(2)
+            .stderr(contains("unknown topic `postur` (did you mean `posture`?)"))
+            .stderr(contains("known topics: causes, posture"));
+    }
+}
+
+#[test]
+fn topics_show_titles_descriptions_and_counts() {
+    let env = TestEnv::new();
+    let topics = env.json(&["topics"]);
+    let list = env.json(&["list"]);
+    let mut total = 0;
+    for topic in topics.as_array().unwrap() {
+        let count = topic["count"].as_u64().unwrap();
+        let counted = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["topic"] == topic["name"])
+            .count() as u64;
+        assert_eq!(count, counted);
+        assert!(topic["title"].is_string() && topic["description"].is_string());
+        total += count;
+    }
+    assert_eq!(total as usize, list.as_array().unwrap().len());
+    env.run(&["topics"])
+        .success()
+        .stdout(contains("posture (6 tips)\n  Posture: Standing"));
+}
+
+#[test]
+fn user_file_is_combined_with_builtins() {
+    let env = TestEnv::new();
+    let file = env.write("mine.toml", USER_TIPS);
+    let builtin = env.json(&["list"]).as_array().unwrap().len();
+    let list = env.json(&["--file", path_str(&file), "list"]);
+    assert_eq!(list.as_array().unwrap().len(), builtin + 2);
+    env.run(&["--file", path_str(&file), "list", "--topic", "mine"])
+        .success()
+        .stdout(contains("My notes\nThings my physio told me."))
+        .stdout(contains(format!("mine-stretch  (from {})", file.display())));
+    // The same through the environment, and alone with --no-builtin.
+    let only = env
+        .cmd()
+        .env(
+            "BACKCARE_TIPS",
+            format!("/nonexistent-but-empty-is-skipped::{}", file.display()),
+        )
+        .args(["--json", "--no-builtin", "list"])
+        .assert()
+        .code(1)
+        .stderr(contains("/nonexistent-but-empty-is-skipped: no such file"));
+    drop(only);
+    let output = env
+        .cmd()
+        .env("BACKCARE_TIPS", file.as_os_str())
+        .args(["--json", "list", "--topic", "mine"])
+        .output()
+        .unwrap();
+    let mine: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(mine[0]["id"], "mine-stretch");
+    // Without the built-in set, the built-in topic `posture` is not declared.
+    env.run(&["--no-builtin", "--file", path_str(&file), "list"])
+        .code(1)
+        .stderr(contains("topic `posture` is not declared"));
+}
+
+#[test]
+fn no_builtin_without_files_finds_nothing() {
+    let env = TestEnv::new();
+    env.run(&["--no-builtin", "tip"])
+        .code(1)
+        .stderr(contains("no tips match"));
+}
+
+#[test]
+fn invalid_files_name_the_file_line_and_column() {
+    let env = TestEnv::new();
+    let bad = env.write(
+        "bad.toml",
+        "[[tips]]\nid = \"ok\"\ntopic = \"posture\"\ntext = 42\ncolour = \"red\"\n",
+    );
+    let path = bad.display().to_string();
+    env.run(&["--file", &path, "list"])
+        .code(1)
+        .stdout("")
+        .stderr(contains(format!(
+            "{path}:4:8: `text` must be a string, found integer"
+        )))
+        .stderr(contains(format!("{path}:5:1: unknown key `colour`")));
+    let dup = env.write(
+        "dup.toml",
+        "[[tips]]\nid = \"posture-shoulders-back\"\ntopic = \"nope\"\ntext = \"x\"\n[[tips]]\nid = \"a\"\ntopic = \"posture\"\ntext = \"y\"\n[[tips]]\nid = \"a\"\ntopic = \"posture\"\ntext = \"\"\n",
+    );
+    let path = dup.display().to_string();
+    env.run(&["--file", &path, "topics"])
+        .code(1)
+        .stderr(contains(format!("{path}:12:8: `text` must not be empty")));
+    let undeclared = env.write(
+        "undeclared.toml",
+        "[[tips]]\nid = \"x\"\ntopic = \"nope\"\ntext = \"x\"\n",
+    );
+    let path = undeclared.display().to_string();
+    env.run(&["--file", &path, "show", "x"])
+        .code(1)
+        .stderr(contains(format!(
+            "{path}:3:9: topic `nope` is not declared"
+        )));
+}
+
+#[test]
+fn unreadable_file_is_a_data_error() {
+    let env = TestEnv::new();
+    env.run(&["--file", "missing.toml", "list"])
+        .code(1)
+        .stderr("missing.toml: no such file\n");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let env = TestEnv::new();
+    env.run(&["tip", "--nope"]).code(2);
+    env.run(&["frobnicate"]).code(2);
+    env.run(&["search"]).code(2);
+    env.run(&["--color", "sometimes", "tip"]).code(2);
+    env.run(&["tip", "--seed", "1", "--daily"]).code(2);
+}
+
+#[test]
+fn help_documents_exit_codes_and_the_disclaimer() {
+    let env = TestEnv::new();
+    env.run(&["--help"])
+        .success()
+        .stdout(contains("Exit codes:"))
+        .stdout(contains("2  wrong usage"))
+        .stdout(contains("not medical advice"));
+    env.run(&["--version"])
+        .success()
+        .stdout(contains("backcare 0."));
+}
+
+#[test]
+fn color_follows_the_terminal_flag_and_no_color() {
+    let env = TestEnv::new();
+    // Not a terminal: no colour in auto mode.
+    let auto = env.stdout(&["tip", "--seed", "2"]);
+    assert!(!auto.contains('\x1b'));
+    let always = env.stdout(&["tip", "--seed", "2", "--color", "always"]);
+    assert!(always.contains("\x1b["));
+    let stripped = always
+        .replace("\x1b[1;36m", "")
+        .replace("\x1b[33m", "")
+        .replace("\x1b[2m", "")
+        .replace("\x1b[0m", "");
+    assert_eq!(stripped, auto, "colours never change the words");
+    // NO_COLOR only affects auto.
+    env.cmd()
+        .env("NO_COLOR", "1")
+        .args(["tip", "--seed", "2", "--color", "always"])
+        .assert()
+        .stdout(contains("\x1b["));
+}
+
+#[test]
+fn text_wraps_at_80_columns_in_a_pipe() {
+    let env = TestEnv::new();
+    for line in env.stdout(&["list"]).lines() {
+        assert!(line.chars().count() <= 80, "{line:?}");
+    }
+}
+
+#[test]
+fn warning_signs_text_and_json() {
+    let env = TestEnv::new();
+    env.run(&["warning-signs"])
+        .success()
+        .stdout(contains("bleeding"))
+        .stdout(contains("fever"))
+        .stdout(contains("urine"))
+        .stdout(contains("numbness"))
+        .stdout(contains("bladder or bowels"))
+        .stdout(contains("physiotherapist"))
+        .stdout(predicate::str::ends_with(
+            "not medical advice: ask your midwife or\ndoctor about your own pregnancy.\n",
+        ));
+    let json = env.json(&["warning-signs"]);
+    assert!(json["signs"].as_array().unwrap().len() >= 8);
+    assert!(
+        json["disclaimer"]
+            .as_str()
+            .unwrap()
+            .contains("not medical advice")
+    );
+}

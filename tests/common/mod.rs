@@ -1,0 +1,103 @@
+//! A test environment of its own for every test: a temporary HOME with XDG directories, and
+//! none of the developer's BACKCARE_* or NO_COLOR settings.
+
+#![allow(dead_code)] // each test binary uses a different part of this module
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+pub struct TestEnv {
+    pub dir: TempDir,
+}
+
+impl TestEnv {
+    pub fn new() -> Self {
+        let env = TestEnv {
+            dir: tempfile::tempdir().expect("temporary directory"),
+        };
+        std::fs::create_dir_all(env.config_dir()).unwrap();
+        env
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.dir.path().join("home")
+    }
+
+    pub fn config_dir(&self) -> PathBuf {
+        self.home().join("config/backcare")
+    }
+
+    pub fn state_dir(&self) -> PathBuf {
+        self.home().join("state/backcare")
+    }
+
+    pub fn state_file(&self) -> PathBuf {
+        self.state_dir().join("state.json")
+    }
+
+    /// Writes `text` to `name` inside the test directory and returns its path.
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    pub fn write_config(&self, text: &str) -> PathBuf {
+        let path = self.config_dir().join("config.toml");
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// `backcare` with this environment.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("backcare").expect("backcare binary");
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.home())
+            .env("XDG_CONFIG_HOME", self.home().join("config"))
+            .env("XDG_STATE_HOME", self.home().join("state"))
+            .env("TZ", "UTC")
+            .current_dir(self.dir.path());
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+        self.cmd().args(args).assert()
+    }
+
+    pub fn stdout(&self, args: &[&str]) -> String {
+        let output = self.run(args).success();
+        String::from_utf8(output.get_output().stdout.clone()).unwrap()
+    }
+
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut with_json = vec!["--json"];
+        with_json.extend_from_slice(args);
+        serde_json::from_str(&self.stdout(&with_json)).expect("valid JSON")
+    }
+}
+
+pub fn path_str(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+/// A small valid user file with its own topic.
+pub const USER_TIPS: &str = r#"
+[topics.mine]
+title = "My notes"
+description = "Things my physio told me."
+
+[[tips]]
+id = "mine-stretch"
+topic = "mine"
+text = "Do the cat stretch my physio showed me, ten times, morning and evening."
+tags = ["physio"]
+
+[[tips]]
+id = "mine-posture"
+topic = "posture"
+text = "Roll the shoulders back whenever the phone rings."
+"#;
