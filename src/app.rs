@@ -430,12 +430,8 @@ impl Context {
             _ => "no due date set (add due_date = \"YYYY-MM-DD\" to the config file)".to_string(),
         };
         let mut line = |label: &str, value: &str| {
-            text.push_str(
-                &self
-                    .screen
-                    .wrap(&format!("{} {value}", style.heading(label)), ""),
-            );
-            text.push('\n');
+            // Not wrapped: paths stay whole, so they can be copied.
+            text.push_str(&format!("{} {value}\n", style.heading(label)));
         };
         line("Pregnancy:", &pregnancy);
         line("Config file:", &shown(self.paths.config_file()));

@@ -3,7 +3,8 @@
 //! Each snippet shows a tip only in an interactive shell whose stdout is a terminal (scp,
 //! rsync, cron, `bash -c` and pipes run start-up files too and must see nothing), does nothing
 //! when `backcare` is not on PATH, touches no shell option, and hands back the exit status it
-//! found. It defines one function, runs it, and the function removes itself.
+//! found. It keeps that status in a variable, defines one function and runs it; the function
+//! removes itself and the variable.
 
 use crate::cli::InitShell;
 use crate::every::Every;
@@ -23,8 +24,10 @@ pub fn snippet(shell: InitShell, every: Option<Every>) -> String {
 
 const BASH: &str = r#"# backcare: one back-care tip when an interactive shell opens on a terminal.
 # Quiet in scripts, scp, rsync, cron and pipes, and when backcare is not installed.
+__backcare_status=$?
 __backcare_startup() {
-  local status=$?
+  local status=$__backcare_status
+  unset __backcare_status
   unset -f __backcare_startup
   if [[ $- == *i* && -t 1 ]] && command -v backcare >/dev/null 2>&1; then
     command TIP_COMMAND || :
@@ -36,8 +39,10 @@ __backcare_startup
 
 const ZSH: &str = r#"# backcare: one back-care tip when an interactive shell opens on a terminal.
 # Quiet in scripts, scp, rsync, cron and pipes, and when backcare is not installed.
+__backcare_status=$?
 __backcare_startup() {
-  local exit_status=$?
+  local exit_status=$__backcare_status
+  unset __backcare_status
   unfunction __backcare_startup
   if [[ -o interactive && -t 1 ]] && (( ${+commands[backcare]} )); then
     command TIP_COMMAND || :
@@ -49,8 +54,10 @@ __backcare_startup
 
 const FISH: &str = r#"# backcare: one back-care tip when an interactive shell opens on a terminal.
 # Quiet in scripts, scp, rsync, cron and pipes, and when backcare is not installed.
+set -g __backcare_status $status
 function __backcare_startup
-    set -l exit_status $status
+    set -l exit_status $__backcare_status
+    set -e __backcare_status
     functions --erase __backcare_startup
     if status is-interactive; and test -t 1; and command -q backcare
         command TIP_COMMAND

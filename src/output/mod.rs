@@ -78,6 +78,10 @@ impl Screen {
     /// Tip text made safe, with the query words highlighted, wrapped under `indent`.
     fn tip_text(&self, tip: &Tip, indent: &str, highlight: &[String]) -> String {
         let text = one_line(&tip.text);
+        if highlight.is_empty() {
+            // Folding the text to find matches is the costliest step; `tip` never needs it.
+            return self.wrap(&text, indent);
+        }
         let ranges = match_ranges(&text, highlight);
         self.wrap(&self.paint_ranges(&text, &ranges), indent)
     }

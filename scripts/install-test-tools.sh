@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests use when they are missing: the shells the init
+# snippets are tested in, `script` (a pty), shellcheck and man. Safe to run again.
+set -euo pipefail
+
+missing=()
+for pair in bash:bash zsh:zsh fish:fish script:bsdutils shellcheck:shellcheck man:man-db; do
+  command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+done
+[ "${#missing[@]}" -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "installing: ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,208 @@
+//! The init snippets in real shells: a tip in an interactive shell on a terminal (a pty made
+//! by `script`), nothing in a non-interactive shell, a pipe, or when backcare is not on PATH,
+//! and the exit status handed back untouched. A shell that is not installed is reported as
+//! skipped (`.ci/run` installs bash, zsh, fish and shellcheck).
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::TestEnv;
+
+fn installed(program: &str) -> bool {
+    let found = Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !found {
+        eprintln!("SKIPPED: {program} is not installed, so its test did not run");
+    }
+    found
+}
+
+struct Shell {
+    env: TestEnv,
+    name: &'static str,
+}
+
+impl Shell {
+    /// A shell whose start-up file holds `backcare init NAME`, with backcare on PATH.
+    fn new(name: &'static str) -> Option<Shell> {
+        if !installed(name) || !installed("script") {
+            return None;
+        }
+        let env = TestEnv::new();
+        let bin = env.dir.path().join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        std::os::unix::fs::symlink(
+            assert_cmd::cargo::cargo_bin("backcare"),
+            bin.join("backcare"),
+        )
+        .unwrap();
+        let snippet = env.stdout(&["init", name]);
+        let rc = match name {
+            "bash" => env.dir.path().join("bashrc"),
+            "zsh" => env.dir.path().join("zdotdir/.zshrc"),
+            _ => env.home().join("config/fish/config.fish"),
+        };
+        std::fs::create_dir_all(rc.parent().unwrap()).unwrap();
+        std::fs::write(&rc, snippet).unwrap();
+        Some(Shell { env, name })
+    }
+
+    fn rc(&self) -> String {
+        match self.name {
+            "bash" => self.env.dir.path().join("bashrc").display().to_string(),
+            "zsh" => self
+                .env
+                .dir
+                .path()
+                .join("zdotdir/.zshrc")
+                .display()
+                .to_string(),
+            _ => self
+                .env
+                .home()
+                .join("config/fish/config.fish")
+                .display()
+                .to_string(),
+        }
+    }
+
+    /// The command line that starts this shell, interactive or not, running `script`.
+    fn command_line(&self, interactive: bool, script: &str) -> String {
+        let flag = if interactive { "-i " } else { "" };
+        match self.name {
+            "bash" if interactive => format!("bash --rcfile {} -i -c '{script}'", self.rc()),
+            "bash" => format!("bash -c '. {}; {script}'", self.rc()),
+            "zsh" => format!("zsh {flag}-c '{script}'"),
+            _ => format!("fish {flag}-c '{script}'"),
+        }
+    }
+
+    fn run(&self, line: &str, with_backcare: bool, on_terminal: bool) -> Output {
+        let bin = self.env.dir.path().join("bin");
+        let path = if with_backcare {
+            format!("{}:/usr/local/bin:/usr/bin:/bin", bin.display())
+        } else {
+            "/usr/local/bin:/usr/bin:/bin".to_string()
+        };
+        let mut command = if on_terminal {
+            let mut script = Command::new("script");
+            script.args(["-qec", line, "/dev/null"]);
+            script
+        } else {
+            let mut sh = Command::new("sh");
+            sh.args(["-c", line]);
+            sh
+        };
+        command
+            .env_clear()
+            .env("PATH", path)
+            .env("HOME", self.env.home())
+            .env("XDG_CONFIG_HOME", self.env.home().join("config"))
+            .env("XDG_STATE_HOME", self.env.home().join("state"))
+            .env("ZDOTDIR", self.env.dir.path().join("zdotdir"))
+            .env("TERM", "dumb")
+            .env("NO_COLOR", "1")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap()
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).replace('\r', "")
+}
+
+fn check_shell(name: &'static str) {
+    let Some(shell) = Shell::new(name) else {
+        return;
+    };
+    // Interactive, on a terminal: one tip.
+    let shown = shell.run(&shell.command_line(true, "exit 0"), true, true);
+    let out = text(&shown.stdout);
+    assert!(
+        out.contains(" · "),
+        "{name} on a terminal showed no tip: {out:?}"
+    );
+
+    // Interactive but stdout is a pipe: nothing.
+    let piped = shell.run(
+        &format!("{} | cat", shell.command_line(true, "exit 0")),
+        true,
+        false,
+    );
+    assert_eq!(text(&piped.stdout), "", "{name} printed into a pipe");
+
+    // Non-interactive shell (scp, rsync, cron, `bash -c`), even on a terminal: nothing.
+    let quiet = shell.run(&shell.command_line(false, "exit 0"), true, true);
+    assert!(
+        !text(&quiet.stdout).contains(" · "),
+        "{name} -c printed a tip"
+    );
+
+    // backcare not on PATH: nothing at all, not even an error.
+    let absent = shell.run(&shell.command_line(true, "exit 0"), false, true);
+    assert!(!text(&absent.stdout).contains(" · "));
+    assert!(
+        !text(&absent.stdout).contains("not found"),
+        "{}",
+        text(&absent.stdout)
+    );
+
+    // The exit status before the snippet is handed back.
+    let status_script = match name {
+        "fish" => format!("false; source {}; echo status=$status", shell.rc()),
+        _ => format!("false; . {}; echo status=$?", shell.rc()),
+    };
+    let line = match name {
+        "fish" => format!("fish -c '{status_script}'"),
+        _ => format!("{name} -c '{status_script}'"),
+    };
+    let kept = shell.run(&line, true, false);
+    assert_eq!(
+        text(&kept.stdout).trim(),
+        "status=1",
+        "{name} changed the exit status"
+    );
+
+    // The snippet also shows nothing, and does not fail, when the tip is silenced by --every.
+    assert!(Path::new(&shell.rc()).exists());
+}
+
+#[test]
+fn bash_snippet() {
+    check_shell("bash");
+}
+
+#[test]
+fn zsh_snippet() {
+    check_shell("zsh");
+}
+
+#[test]
+fn fish_snippet() {
+    check_shell("fish");
+}
+
+#[test]
+fn bash_snippet_passes_shellcheck() {
+    if !installed("shellcheck") {
+        return;
+    }
+    let env = TestEnv::new();
+    for every in [None, Some("4h")] {
+        let mut args = vec!["init", "bash"];
+        if let Some(every) = every {
+            args.extend(["--every", every]);
+        }
+        let snippet = env.write("snippet.bash", &env.stdout(&args));
+        let output = Command::new("shellcheck")
+            .args(["--shell=bash", snippet.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", text(&output.stdout));
+    }
+}

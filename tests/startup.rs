@@ -1,0 +1,267 @@
+//! What `tip` does at shell start-up: --every, no repeats across runs, --daily, --seed, the
+//! state file that never gets in the way, and the pregnancy week from a due date.
+
+mod common;
+
+use std::collections::HashSet;
+use std::fs;
+
+use common::TestEnv;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+fn tip_id(env: &TestEnv, args: &[&str]) -> String {
+    let mut all = vec!["--json", "tip"];
+    all.extend_from_slice(args);
+    let output = env.run(&all).success();
+    let tip: serde_json::Value = serde_json::from_slice(&output.get_output().stdout).unwrap();
+    tip["id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn every_stays_quiet_after_a_recent_tip() {
+    let env = TestEnv::new();
+    env.run(&["tip", "--every", "4h"])
+        .success()
+        .stdout(contains(" · "));
+    for _ in 0..3 {
+        env.run(&["tip", "--every", "4h"])
+            .success()
+            .stdout("")
+            .stderr("");
+    }
+    // Through the environment and the config file too.
+    env.cmd()
+        .env("BACKCARE_EVERY", "1h")
+        .arg("tip")
+        .assert()
+        .success()
+        .stdout("");
+    env.write_config("every = \"30m\"\n");
+    env.run(&["tip"]).success().stdout("");
+    // A tip shown long ago no longer silences.
+    fs::write(
+        env.state_file(),
+        r#"{"last_shown": 1000, "round": [], "shown": 1}"#,
+    )
+    .unwrap();
+    env.run(&["tip", "--every", "4h"])
+        .success()
+        .stdout(contains(" · "));
+}
+
+#[test]
+fn seed_is_deterministic_and_touches_no_state() {
+    let env = TestEnv::new();
+    let first = tip_id(&env, &["--seed", "42"]);
+    assert_eq!(first, tip_id(&env, &["--seed", "42"]));
+    assert!(!env.state_file().exists());
+    // --every is ignored with --seed, which never reads state.
+    env.run(&["tip"]).success();
+    env.run(&["tip", "--seed", "42", "--every", "1d"])
+        .success()
+        .stdout(contains(&first));
+}
+
+#[test]
+fn no_repeats_until_every_tip_was_shown() {
+    let env = TestEnv::new();
+    let count = env
+        .json(&["list", "--topic", "stress"])
+        .as_array()
+        .unwrap()
+        .len();
+    let mut seen = HashSet::new();
+    for _ in 0..count {
+        assert!(
+            seen.insert(tip_id(&env, &["--topic", "stress"])),
+            "repeat within a round"
+        );
+    }
+    assert_eq!(seen.len(), count);
+    // The next round starts again, without repeating the last tip straight away.
+    let state: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(env.state_file()).unwrap()).unwrap();
+    let last = state["round"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string();
+    let next = tip_id(&env, &["--topic", "stress"]);
+    assert_ne!(next, last);
+}
+
+#[test]
+fn daily_is_the_same_all_day() {
+    let env = TestEnv::new();
+    let today = tip_id(&env, &["--daily"]);
+    for _ in 0..3 {
+        assert_eq!(tip_id(&env, &["--daily"]), today);
+    }
+    let sleep = tip_id(&env, &["--daily", "--topic", "sleep"]);
+    assert!(sleep.starts_with("sleep-"), "filters apply: {sleep}");
+}
+
+#[test]
+fn a_broken_state_file_never_stops_a_tip() {
+    let env = TestEnv::new();
+    fs::create_dir_all(env.state_dir()).unwrap();
+    fs::write(env.state_file(), "{ this is not json").unwrap();
+    env.run(&["tip"])
+        .success()
+        .stdout(contains(" · "))
+        .stderr(contains("was damaged and has been replaced"));
+    // Repaired: the next run is quiet on stderr.
+    env.run(&["tip"]).success().stderr("");
+    let state: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(env.state_file()).unwrap()).unwrap();
+    assert_eq!(state["shown"], 2);
+}
+
+#[test]
+fn an_unwritable_state_directory_costs_one_line() {
+    let env = TestEnv::new();
+    // The state directory is a file: nothing can be saved there.
+    fs::create_dir_all(env.state_dir().parent().unwrap()).unwrap();
+    fs::write(env.state_dir(), "not a directory").unwrap();
+    let output = env.run(&["tip"]).success().stdout(contains(" · "));
+    let stderr = String::from_utf8(output.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("cannot save") && stderr.contains("tips may repeat"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn many_shells_at_once_all_get_a_tip_and_leave_valid_state() {
+    let env = TestEnv::new();
+    let children: Vec<_> = (0..50)
+        .map(|_| {
+            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("backcare"));
+            cmd.env_clear()
+                .env("HOME", env.home())
+                .env("XDG_CONFIG_HOME", env.home().join("config"))
+                .env("XDG_STATE_HOME", env.home().join("state"))
+                .arg("tip")
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped());
+            cmd.spawn().unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success());
+        assert!(String::from_utf8_lossy(&output.stdout).contains(" · "));
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    }
+    let state: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(env.state_file()).unwrap()).unwrap();
+    assert!(state["shown"].as_u64().unwrap() >= 1);
+    let leftovers: Vec<_> = fs::read_dir(env.state_dir()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "only state.json remains");
+    env.run(&["tip"]).success().stderr("");
+}
+
+fn due_in_weeks(weeks: i64) -> String {
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date();
+    today
+        .checked_add(jiff::Span::new().weeks(weeks))
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn due_date_gives_week_and_stage() {
+    let env = TestEnv::new();
+    // 40 weeks at the due date: ten weeks to go is week 30, the third stage.
+    env.write_config(&format!("due_date = \"{}\"\n", due_in_weeks(10)));
+    env.run(&["status"])
+        .success()
+        .stdout(contains("week 30 of pregnancy"))
+        .stdout(contains("favouring tips for the third stage"));
+    for seed in 0..15 {
+        let id = tip_id(&env, &["--seed", &seed.to_string()]);
+        let tip = env.json(&["show", &id]);
+        let stages = tip["stages"].to_string();
+        assert!(
+            tip["stages"].is_null() || stages.contains("third"),
+            "{id}: {stages}"
+        );
+    }
+    let listed = env.json(&["list"]);
+    assert!(
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|tip| tip["stages"].is_null() || tip["stages"].to_string().contains("third"))
+    );
+    // After the due date: postpartum.
+    env.write_config(&format!("due_date = \"{}\"\n", due_in_weeks(-2)));
+    env.run(&["status"])
+        .stdout(contains("2 weeks after the due date"))
+        .stdout(contains("postpartum"));
+}
+
+#[test]
+fn week_and_stage_by_hand() {
+    let env = TestEnv::new();
+    let first = env.json(&["list", "--week", "8"]);
+    let by_stage = env.json(&["list", "--stage", "first"]);
+    assert_eq!(first, by_stage);
+    for tip in first.as_array().unwrap() {
+        assert!(tip["stages"].is_null() || tip["stages"].to_string().contains("first"));
+    }
+    let postpartum = env.json(&["search", "lift", "--stage", "postpartum"]);
+    assert!(
+        postpartum
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|tip| tip["stages"].is_null() || tip["stages"].to_string().contains("postpartum"))
+    );
+    for bad in [["--week", "0"], ["--week", "43"], ["--stage", "fourth"]] {
+        env.run(&["tip", bad[0], bad[1]]).code(2);
+    }
+}
+
+#[test]
+fn bad_config_names_file_line_and_key() {
+    let env = TestEnv::new();
+    let path = env.write_config("every = \"4h\"\ndue_date = \"next spring\"\n");
+    env.run(&["tip"]).code(1).stdout("").stderr(format!(
+        "{}:2:12: `due_date` must be a date written YYYY-MM-DD\n",
+        path.display()
+    ));
+    env.write_config("colour = \"red\"\n");
+    env.run(&["list"])
+        .code(1)
+        .stderr(contains("unknown key `colour`"));
+    env.write_config("every = \"soon\"\n");
+    env.run(&["tip"])
+        .code(1)
+        .stderr(contains("`every`: `soon` is not a duration"));
+    env.write_config("topics = [\"sleep\"]\ncolor = \"never\"\n");
+    assert!(tip_id(&env, &["--seed", "3"]).starts_with("sleep-"));
+    // The command line wins over the config.
+    assert!(tip_id(&env, &["--seed", "3", "--topic", "stress"]).starts_with("stress-"));
+}
+
+#[test]
+fn every_rejects_bad_durations_as_usage_errors() {
+    let env = TestEnv::new();
+    env.run(&["tip", "--every", "often"])
+        .code(2)
+        .stderr(contains("is not a duration"));
+    env.run(&["init", "bash", "--every", "0m"]).code(2);
+    env.run(&["init", "bash", "--every", "90m"])
+        .success()
+        .stdout(contains("backcare tip --every 1h30m"))
+        .stdout(predicate::str::contains("__backcare_startup"));
+}
