@@ -125,6 +125,7 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
         Command::Topics => context.topics(),
         Command::WarningSigns => context.warning_signs(),
         Command::Status => context.status(),
+        Command::Check(args) => context.check(&args.paths),
         Command::Init(args) => {
             emit(&shell::snippet(args.shell, args.every))?;
             Ok(Exit::Success)
@@ -372,6 +373,26 @@ impl Context {
         } else {
             emit(&warning_signs::text(&self.screen))?;
         }
+        Ok(Exit::Success)
+    }
+
+    /// Validates `files` (or every file backcare would load) and reports every problem.
+    fn check(&self, files: &[PathBuf]) -> Result<Exit, Error> {
+        let paths = if files.is_empty() {
+            self.tip_files()
+        } else {
+            files.to_vec()
+        };
+        let catalog = files::load(!self.global.no_builtin, &paths).map_err(Error::Data)?;
+        let plural = |count: usize, word: &str| {
+            format!("{count} {word}{}", if count == 1 { "" } else { "s" })
+        };
+        emit(&format!(
+            "ok: {}, {}, {}\n",
+            plural(paths.len(), "file"),
+            plural(catalog.topics.len(), "topic"),
+            plural(catalog.tips.len(), "tip")
+        ))?;
         Ok(Exit::Success)
     }
 

@@ -104,6 +104,10 @@ pub enum Command {
     /// Show the pregnancy week and stage in use, and the files backcare reads and writes
     Status,
 
+    /// Check tips files and report every problem (default: every file backcare would load)
+    #[command(after_help = "Examples:\n  backcare check\n  backcare check my-tips.toml")]
+    Check(CheckArgs),
+
     /// Print a snippet for your shell's start-up file
     #[command(
         after_help = "Examples:\n  eval \"$(backcare init bash)\"           in ~/.bashrc\n  eval \"$(backcare init zsh)\"            in ~/.zshrc\n  backcare init fish | source            in ~/.config/fish/config.fish"
@@ -187,6 +191,13 @@ pub enum StageChoice {
     Second,
     Third,
     Postpartum,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files to check, layered over the built-in set like `--file`
+    #[arg(value_name = "FILE")]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

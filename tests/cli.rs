@@ -368,3 +368,98 @@ fn warning_signs_text_and_json() {
             .contains("not medical advice")
     );
 }
+
+#[test]
+fn check_reports_every_problem_with_its_line() {
+    let env = TestEnv::new();
+    let bad = env.write(
+        "several.toml",
+        "[topics.mine]\ntitle = \"Mine\"\n\n[[tips]]\nid = \"Bad Id\"\ntopic = \"mine\"\ntext = \"x\"\n\n[[tips]]\nid = \"ok\"\ntopic = \"mine\"\ntext = \"y\"\nstages = [\"fourth\"]\nmood = \"happy\"\n",
+    );
+    let path = bad.display().to_string();
+    let output = env.run(&["check", &path]).code(1).stdout("");
+    let stderr = String::from_utf8(output.get_output().stderr.clone()).unwrap();
+    for expected in [
+        format!("{path}:1:9: topic `mine` is missing `description`"),
+        format!("{path}:5:6: id `Bad Id` must be lowercase words"),
+        format!("{path}:13:11: unknown stage `fourth`"),
+        format!("{path}:14:1: unknown key `mood`"),
+    ] {
+        assert!(
+            stderr.contains(&expected),
+            "missing {expected:?} in\n{stderr}"
+        );
+    }
+    assert_eq!(
+        stderr.lines().count(),
+        4,
+        "one line each when stderr is not a terminal"
+    );
+}
+
+#[test]
+fn check_summarises_a_valid_set() {
+    let env = TestEnv::new();
+    std::fs::write(env.config_dir().join("tips.toml"), USER_TIPS).unwrap();
+    let builtin = env.json(&["list"]).as_array().unwrap().len();
+    env.run(&["check"])
+        .success()
+        .stdout(format!("ok: 1 file, 11 topics, {} tips\n", builtin));
+}
+
+#[test]
+fn a_broken_user_file_costs_tip_one_line_but_fails_other_commands() {
+    let env = TestEnv::new();
+    let broken = env.config_dir().join("tips.toml");
+    std::fs::write(&broken, "[[tips]]\nid = \"x\"\ntext = \"no topic\"\n").unwrap();
+    let output = env.run(&["tip"]).success().stdout(contains(" · "));
+    let stderr = String::from_utf8(output.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(&format!(
+        "{}:1:1: tip `x` is missing `topic`",
+        broken.display()
+    )));
+    assert!(stderr.contains("showing built-in tips only"));
+    env.run(&["list"])
+        .code(1)
+        .stdout("")
+        .stderr(contains("is missing `topic`"));
+}
+
+#[test]
+fn user_tips_override_and_disable_builtins_in_list() {
+    let env = TestEnv::new();
+    std::fs::create_dir_all(env.config_dir().join("tips.d")).unwrap();
+    std::fs::write(
+        env.config_dir().join("tips.d/10-mine.toml"),
+        "[[tips]]\nid = \"posture-soft-knees\"\ntopic = \"posture\"\ntext = \"My own words about knees.\"\n\n[[tips]]\nid = \"posture-stand-less\"\ndisabled = true\n",
+    )
+    .unwrap();
+    let out = env.stdout(&["list", "--topic", "posture"]);
+    assert!(out.contains("posture-soft-knees  (from "), "{out}");
+    assert!(out.contains("My own words about knees."));
+    assert!(!out.contains("posture-stand-less"));
+    env.run(&["show", "posture-stand-less"]).code(1);
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let env = TestEnv::new();
+    let bin = assert_cmd::cargo::cargo_bin("backcare");
+    // The reader is gone before backcare writes (the sleep), so every write meets a closed pipe.
+    for command in ["list", "search back", "tip"] {
+        let output = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "{{ sleep 0.2; '{}' {command}; echo \"exit=$?\" >&2; }} | true",
+                bin.display()
+            ))
+            .env("HOME", env.home())
+            .env("XDG_CONFIG_HOME", env.home().join("config"))
+            .env("XDG_STATE_HOME", env.home().join("state"))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr, "exit=0\n", "{command}: {stderr}");
+    }
+}

@@ -105,6 +105,7 @@ pub fn parse(text: &str, origin: Option<&str>) -> (ParsedFile, Vec<Problem>) {
             message: "no tips in this file (add a [[tips]] table)".to_string(),
         });
     }
+    problems.sort_by_key(|problem| problem.span.start);
     (file, problems)
 }
 
