@@ -78,12 +78,8 @@ pub fn text(screen: &Screen) -> String {
     text.push_str(&screen.wrap(INTRO, ""));
     text.push_str("\n\n");
     for sign in SIGNS {
-        let item = screen.wrap(
-            &format!("{} {}", sign.text, style.dim(&format!("[{}]", sign.source))),
-            "    ",
-        );
-        text.push_str("  •");
-        text.push_str(&item[3..]);
+        let item = format!("{} {}", sign.text, style.dim(&format!("[{}]", sign.source)));
+        text.push_str(&screen.wrap_hanging(&item, "  • ", "    "));
         text.push('\n');
     }
     text.push('\n');

@@ -216,8 +216,7 @@ fn user_file_is_combined_with_builtins() {
         .stdout(contains("My notes\nThings my physio told me."))
         .stdout(contains(format!("mine-stretch  (from {})", file.display())));
     // The same through the environment, and alone with --no-builtin.
-    let only = env
-        .cmd()
+    env.cmd()
         .env(
             "BACKCARE_TIPS",
             format!("/nonexistent-but-empty-is-skipped::{}", file.display()),
@@ -226,7 +225,6 @@ fn user_file_is_combined_with_builtins() {
         .assert()
         .code(1)
         .stderr(contains("/nonexistent-but-empty-is-skipped: no such file"));
-    drop(only);
     let output = env
         .cmd()
         .env("BACKCARE_TIPS", file.as_os_str())

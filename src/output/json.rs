@@ -59,17 +59,16 @@ pub fn topics(catalog: &Catalog) -> String {
     render(&objects)
 }
 
-/// Pretty JSON with a final newline. serde_json escapes C0 controls; DEL, C1 controls and
-/// invisible formatting characters are valid JSON but could still drive a terminal that the
-/// JSON is shown on, so they are escaped too (they can only occur inside strings).
+/// Pretty JSON with a final newline. serde_json escapes C0 controls inside strings; DEL, C1
+/// controls and invisible formatting characters are valid JSON but could still drive a
+/// terminal the JSON is shown on, so they are escaped too. The only raw control character left
+/// is the newline between lines of the layout.
 pub fn render(value: &impl Serialize) -> String {
     let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_string());
     let mut safe = String::with_capacity(text.len() + 1);
     for c in text.chars() {
-        if is_unsafe(c) && !c.is_ascii_control() {
+        if c != '\n' && is_unsafe(c) {
             safe.push_str(&format!("\\u{:04x}", c as u32));
-        } else if c == '\u{7f}' {
-            safe.push_str("\\u007f");
         } else {
             safe.push(c);
         }

@@ -69,9 +69,14 @@ pub struct Screen {
 impl Screen {
     /// Wraps `text` (already safe to print) with `indent` before every line.
     pub fn wrap(&self, text: &str, indent: &str) -> String {
-        let options = textwrap::Options::new(self.width.max(indent.len() + 20))
-            .initial_indent(indent)
-            .subsequent_indent(indent);
+        self.wrap_hanging(text, indent, indent)
+    }
+
+    /// Wraps `text` with `first` before the first line and `rest` before the others (bullets).
+    pub fn wrap_hanging(&self, text: &str, first: &str, rest: &str) -> String {
+        let options = textwrap::Options::new(self.width.max(first.len().max(rest.len()) + 20))
+            .initial_indent(first)
+            .subsequent_indent(rest);
         textwrap::fill(text, options)
     }
 
