@@ -22,13 +22,17 @@ use crate::state::{self, LoadProblem, State};
 use crate::suggest::did_you_mean;
 use crate::tips::files::{self, describe};
 use crate::tips::{Catalog, Stage, Tip};
-use crate::{output, shell, warning_signs};
+use crate::{completions, manual, output, shell, warning_signs};
 
 /// Every this many random tips, a line points to `backcare warning-signs`.
 const WARNING_POINTER_EVERY: u64 = 10;
 
 /// Runs backcare with `args` (the program name first) and returns its exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let args: Vec<OsString> = args.into_iter().collect();
+    if completions::answer_if_asked(&args) {
+        return ExitCode::SUCCESS;
+    }
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
@@ -128,6 +132,14 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
         Command::Check(args) => context.check(&args.paths),
         Command::Init(args) => {
             emit(&shell::snippet(args.shell, args.every))?;
+            Ok(Exit::Success)
+        }
+        Command::Completions(args) => {
+            emit(&completions::script(args.shell))?;
+            Ok(Exit::Success)
+        }
+        Command::Man => {
+            emit(&manual::page())?;
             Ok(Exit::Success)
         }
     }

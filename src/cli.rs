@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::ArgValueCandidates;
 
 use crate::every::Every;
 
@@ -17,6 +18,7 @@ Examples:
   backcare search lifting           tips that mention lifting
   backcare show sleep-side-pillow-knees   one tip by its id
   backcare warning-signs            when back pain needs a midwife or doctor now
+  backcare check                    check your own tips files
 
 Exit codes:
   0  done
@@ -96,12 +98,17 @@ pub enum Command {
     Show(ShowArgs),
 
     /// List the topics with their descriptions and number of tips
+    #[command(after_help = "Examples:\n  backcare topics\n  backcare topics --json")]
     Topics,
 
     /// When back pain needs a midwife, doctor or emergency services
+    #[command(after_help = "Example:\n  backcare warning-signs")]
     WarningSigns,
 
     /// Show the pregnancy week and stage in use, and the files backcare reads and writes
+    #[command(
+        after_help = "Example:\n  backcare status    (set due_date in ~/.config/backcare/config.toml)"
+    )]
     Status,
 
     /// Check tips files and report every problem (default: every file backcare would load)
@@ -113,6 +120,16 @@ pub enum Command {
         after_help = "Examples:\n  eval \"$(backcare init bash)\"           in ~/.bashrc\n  eval \"$(backcare init zsh)\"            in ~/.zshrc\n  backcare init fish | source            in ~/.config/fish/config.fish"
     )]
     Init(InitArgs),
+
+    /// Print a completion script for your shell
+    #[command(
+        after_help = "Examples:\n  source <(backcare completions bash)     in ~/.bashrc\n  source <(backcare completions zsh)      in ~/.zshrc\n  backcare completions fish | source     in ~/.config/fish/config.fish"
+    )]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page (roff)
+    #[command(after_help = "Example:\n  backcare man > ~/.local/share/man/man1/backcare.1")]
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -158,6 +175,7 @@ pub struct SearchArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The tip's id, as printed by `tip`, `list` and `search`
+    #[arg(add = ArgValueCandidates::new(crate::completions::id_candidates))]
     pub id: String,
 }
 
@@ -169,7 +187,8 @@ pub struct TopicArgs {
         short = 't',
         value_name = "TOPIC",
         value_delimiter = ',',
-        env = "BACKCARE_TOPICS"
+        env = "BACKCARE_TOPICS",
+        add = ArgValueCandidates::new(crate::completions::topic_candidates)
     )]
     pub topics: Vec<String>,
 }
@@ -210,6 +229,22 @@ pub struct InitArgs {
     /// the config file applies
     #[arg(long, value_name = "DURATION")]
     pub every: Option<Every>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to print a completion script for
+    #[arg(value_enum)]
+    pub shell: CompletionShell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompletionShell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,10 +9,12 @@
 
 mod app;
 pub mod cli;
+pub mod completions;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod every;
+pub mod manual;
 pub mod output;
 pub mod paths;
 pub mod pregnancy;

@@ -1,0 +1,183 @@
+//! Completions loaded by real shells, with topic names and tip ids offered dynamically, and the
+//! manual page rendered by `man`.
+
+mod common;
+
+use std::process::Command;
+
+use common::{TestEnv, USER_TIPS};
+
+fn installed(program: &str) -> bool {
+    let found = Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !found {
+        eprintln!("SKIPPED: {program} is not installed, so its test did not run");
+    }
+    found
+}
+
+/// `sh -c SCRIPT` with backcare first on PATH and the test's own HOME.
+fn shell(env: &TestEnv, program: &str, script: &str) -> std::process::Output {
+    let bin = env.dir.path().join("bin");
+    if !bin.exists() {
+        std::fs::create_dir_all(&bin).unwrap();
+        std::os::unix::fs::symlink(
+            assert_cmd::cargo::cargo_bin("backcare"),
+            bin.join("backcare"),
+        )
+        .unwrap();
+    }
+    Command::new(program)
+        .arg("-c")
+        .arg(script)
+        .env_clear()
+        .env(
+            "PATH",
+            format!("{}:/usr/local/bin:/usr/bin:/bin", bin.display()),
+        )
+        .env("HOME", env.home())
+        .env("XDG_CONFIG_HOME", env.home().join("config"))
+        .env("XDG_STATE_HOME", env.home().join("state"))
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn bash_loads_the_completions_and_offers_ids_and_topics() {
+    if !installed("bash") {
+        return;
+    }
+    let env = TestEnv::new();
+    std::fs::write(env.config_dir().join("tips.toml"), USER_TIPS).unwrap();
+    let complete = |words: &str| {
+        let script = format!(
+            r#"source <(backcare completions bash)
+complete -p backcare
+COMP_WORDS=({words}); COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))
+_clap_complete_backcare backcare "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
+printf '%s\n' "${{COMPREPLY[@]}}""#
+        );
+        let output = shell(&env, "bash", &script);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        stdout(&output)
+    };
+    let ids = complete("backcare show sleep-s");
+    assert!(ids.starts_with("complete "), "{ids}");
+    assert!(ids.contains("-F _clap_complete_backcare backcare"), "{ids}");
+    assert!(ids.contains("\nsleep-side-pillow-knees\n"), "{ids}");
+    assert!(!ids.contains("posture-"), "only matching ids: {ids}");
+    let mine = complete("backcare show mine-");
+    assert!(
+        mine.contains("\nmine-stretch\n"),
+        "the user's own tips too: {mine}"
+    );
+    let topics = complete("backcare tip --topic p");
+    assert!(
+        topics.contains("\nposture\n") && topics.contains("\npelvic-girdle\n"),
+        "{topics}"
+    );
+    let commands = complete("backcare warn");
+    assert!(commands.contains("\nwarning-signs\n"), "{commands}");
+}
+
+#[test]
+fn fish_completes_ids_dynamically() {
+    if !installed("fish") {
+        return;
+    }
+    let env = TestEnv::new();
+    let output = shell(
+        &env,
+        "fish",
+        "backcare completions fish | source; complete --do-complete 'backcare show relief-heat-'",
+    );
+    let out = stdout(&output);
+    assert!(
+        out.contains("relief-heat-or-cold"),
+        "{out}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn zsh_loads_the_completions() {
+    if !installed("zsh") {
+        return;
+    }
+    let env = TestEnv::new();
+    let output = shell(
+        &env,
+        "zsh",
+        "autoload -U compinit && compinit -u && source <(backcare completions zsh) && print -r -- ${_comps[backcare]}",
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        !stdout(&output).trim().is_empty(),
+        "zsh has a completion function for backcare"
+    );
+}
+
+#[test]
+fn every_shell_gets_a_script() {
+    let env = TestEnv::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let script = env.stdout(&["completions", shell]);
+        assert!(script.contains("BACKCARE_COMPLETE"), "{shell}: {script}");
+    }
+    env.run(&["completions", "tcsh"]).code(2);
+}
+
+#[test]
+fn man_page_renders_without_warnings() {
+    if !installed("man") {
+        return;
+    }
+    let env = TestEnv::new();
+    let page = env.write("backcare.1", &env.stdout(&["man"]));
+    let output = Command::new("man")
+        .args(["--warnings", "-l"])
+        .arg(&page)
+        .env("MANWIDTH", "80")
+        .env("MAN_KEEP_FORMATTING", "0")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success());
+    assert_eq!(stderr, "", "man printed warnings");
+    // Without a terminal, man marks bold and underline by overstriking (`N\bN`): drop those.
+    let mut text = String::new();
+    for c in stdout(&output).chars() {
+        if c == '\u{8}' {
+            text.pop();
+        } else {
+            text.push(c);
+        }
+    }
+    let text = text.replace('\u{2010}', "-");
+    for expected in [
+        "NAME",
+        "backcare - Short, trustworthy back-care tips for pregnancy",
+        "COMMANDS",
+        "backcare tip",
+        "--every <DURATION>",
+        "backcare warning-signs",
+        "Exit codes:",
+        "not medical advice",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}");
+    }
+}
