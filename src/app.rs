@@ -86,9 +86,14 @@ fn emit(text: &str) -> Result<(), Error> {
     }
 }
 
-/// One line on stderr that does not stop the command.
+/// One line on stderr that does not stop the command. Paths in it come from the environment,
+/// so it is made safe for the terminal like everything else.
 fn warn(message: &str) {
-    let _ = writeln!(io::stderr(), "backcare: {message}");
+    let _ = writeln!(
+        io::stderr(),
+        "backcare: {}",
+        output::sanitize::visible(message)
+    );
 }
 
 struct Context {
@@ -464,6 +469,7 @@ impl Context {
         };
         let mut line = |label: &str, value: &str| {
             // Not wrapped: paths stay whole, so they can be copied.
+            let value = output::sanitize::visible(value);
             text.push_str(&format!("{} {value}\n", style.heading(label)));
         };
         line("Pregnancy:", &pregnancy);

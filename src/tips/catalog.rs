@@ -1,7 +1,8 @@
 //! The set of topics and tips a command works on: the built-in set with user files layered over
 //! it, and the checks that need every file at once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use super::builtin;
 use super::model::{Tip, Topic};
@@ -79,21 +80,34 @@ impl Catalog {
             }
         }
 
-        let mut id_owner: HashMap<&str, Diagnostic> = HashMap::new();
+        // Where each id is first declared by a user file: positions are worked out only for
+        // the rare duplicate, and ids are found through an index, so large files stay linear.
+        let mut id_owner: HashMap<&str, (&UserFile, &Range<usize>)> = HashMap::new();
+        let mut position: HashMap<String, usize> = self
+            .tips
+            .iter()
+            .enumerate()
+            .map(|(index, tip)| (tip.id.to_string(), index))
+            .collect();
+        let mut hidden: HashSet<String> = HashSet::new();
         for file in files {
             for parsed in &file.parsed.tips {
                 let id = parsed.id();
-                let here = Diagnostic::at(&file.path, &file.text, &parsed.id_span, "");
-                if let Some(first) = id_owner.get(id) {
-                    problems.push(Diagnostic {
-                        message: format!("duplicate id `{id}` (also used at {})", location(first)),
-                        ..here
-                    });
+                if let Some((first_file, first_span)) = id_owner.get(id) {
+                    let first = Diagnostic::at(&first_file.path, &first_file.text, first_span, "");
+                    problems.push(Diagnostic::at(
+                        &file.path,
+                        &file.text,
+                        &parsed.id_span,
+                        format!("duplicate id `{id}` (also used at {})", location(&first)),
+                    ));
                     continue;
                 }
-                id_owner.insert(id, here);
+                id_owner.insert(id, (file, &parsed.id_span));
                 match &parsed.entry {
-                    Entry::Disabled(id) => self.tips.retain(|tip| tip.id != *id),
+                    Entry::Disabled(id) => {
+                        hidden.insert(id.to_string());
+                    }
                     Entry::Tip(tip) => {
                         if self.topic(&tip.topic).is_none() {
                             problems.push(Diagnostic::at(
@@ -106,13 +120,19 @@ impl Catalog {
                                 ),
                             ));
                         }
-                        match self.tips.iter_mut().find(|existing| existing.id == tip.id) {
-                            Some(existing) => *existing = tip.clone(),
-                            None => self.tips.push(tip.clone()),
+                        match position.get(&*tip.id) {
+                            Some(&index) => self.tips[index] = tip.clone(),
+                            None => {
+                                position.insert(tip.id.to_string(), self.tips.len());
+                                self.tips.push(tip.clone());
+                            }
                         }
                     }
                 }
             }
+        }
+        if !hidden.is_empty() {
+            self.tips.retain(|tip| !hidden.contains(&*tip.id));
         }
         if problems.is_empty() {
             Ok(self)

@@ -10,21 +10,27 @@ use super::catalog::{Catalog, UserFile};
 use super::parse::parse;
 use crate::diagnostic::Diagnostic;
 
-/// The largest tips file backcare reads. Real tips files are a few kilobytes.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+/// The largest tips file backcare reads. Real tips files are a few kilobytes (the built-in set
+/// of 74 tips is 30 KiB); the limit also bounds the memory the TOML parser can need, which is
+/// many times a file's size for files of tiny values (about 23 MiB at most, measured).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024;
+/// A file of junk can hold thousands of problems; past this many, only their number is told.
+const MAX_PROBLEMS_SHOWN: usize = 20;
 
 /// The user's own tips files, in the order they are layered: `tips.toml`, then every `*.toml`
-/// in `tips.d/`, sorted by name. Missing files and directories are simply not there.
+/// in `tips.d/`, sorted by name. Missing files and directories are simply not there. Only
+/// regular files count: a FIFO found here would block every shell start. (A file named with
+/// `--file` may be anything readable, such as `<(command)`.)
 pub fn user_files(config_dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let main = config_dir.join("tips.toml");
-    if main.exists() {
+    if main.is_file() {
         files.push(main);
     }
     if let Ok(entries) = std::fs::read_dir(config_dir.join("tips.d")) {
         let mut extra: Vec<PathBuf> = entries
             .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-            .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+            .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && path.is_file())
             .collect();
         extra.sort();
         files.extend(extra);
@@ -50,9 +56,16 @@ pub fn load(with_builtin: bool, paths: &[PathBuf]) -> Result<Catalog, Vec<Diagno
                         parsed,
                     });
                 } else {
-                    problems.extend(found.iter().map(|problem| {
+                    problems.extend(found.iter().take(MAX_PROBLEMS_SHOWN).map(|problem| {
                         Diagnostic::at(&shown, &text, &problem.span, &problem.message)
                     }));
+                    if found.len() > MAX_PROBLEMS_SHOWN {
+                        let more = found.len() - MAX_PROBLEMS_SHOWN;
+                        problems.push(Diagnostic::file(
+                            &shown,
+                            format!("{more} more problems not shown; is this a tips file?"),
+                        ));
+                    }
                 }
             }
         }
@@ -82,8 +95,8 @@ pub fn read_limited(path: &Path) -> Result<String, Diagnostic> {
         Diagnostic::file(
             &shown,
             format!(
-                "is larger than {} MiB, the limit for a tips file",
-                MAX_FILE_BYTES / 1024 / 1024
+                "is larger than {} KiB, the limit for a tips file",
+                MAX_FILE_BYTES / 1024
             ),
         )
     };
@@ -153,7 +166,7 @@ mod tests {
             read_limited(&big)
                 .unwrap_err()
                 .message
-                .contains("larger than 4 MiB")
+                .contains("larger than 256 KiB")
         );
     }
 
