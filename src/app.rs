@@ -151,19 +151,8 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
 }
 
 impl Context {
-    /// Tips files in layering order: the user's own, then BACKCARE_TIPS, then `--file`.
     fn tip_files(&self) -> Vec<PathBuf> {
-        let mut paths = self
-            .paths
-            .config_dir
-            .as_deref()
-            .map(files::user_files)
-            .unwrap_or_default();
-        if let Some(list) = std::env::var_os("BACKCARE_TIPS") {
-            paths.extend(std::env::split_paths(&list).filter(|path| !path.as_os_str().is_empty()));
-        }
-        paths.extend(self.global.files.iter().cloned());
-        paths
+        files::tip_files(self.paths.config_dir.as_deref(), &self.global.files)
     }
 
     fn catalog(&self) -> Result<Catalog, Error> {

@@ -55,14 +55,7 @@ pub fn answer_if_asked(args: &[OsString]) -> bool {
 /// The tips a completing shell can see: the built-in set and the user's files; a broken file
 /// simply contributes nothing.
 fn catalog() -> Catalog {
-    let mut paths = Paths::from_environment()
-        .config_dir
-        .as_deref()
-        .map(files::user_files)
-        .unwrap_or_default();
-    if let Some(list) = std::env::var_os("BACKCARE_TIPS") {
-        paths.extend(std::env::split_paths(&list));
-    }
+    let paths = files::tip_files(Paths::from_environment().config_dir.as_deref(), &[]);
     files::load(true, &paths).unwrap_or_else(|_| Catalog::builtin())
 }
 

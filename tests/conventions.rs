@@ -5,18 +5,7 @@ mod common;
 
 use std::process::Command;
 
-use common::{TestEnv, USER_TIPS};
-
-fn installed(program: &str) -> bool {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {program}")])
-        .output()
-        .is_ok_and(|output| output.status.success());
-    if !found {
-        eprintln!("SKIPPED: {program} is not installed, so its test did not run");
-    }
-    found
-}
+use common::{TestEnv, USER_TIPS, installed};
 
 /// `sh -c SCRIPT` with backcare first on PATH and the test's own HOME.
 fn shell(env: &TestEnv, program: &str, script: &str) -> std::process::Output {

@@ -8,18 +8,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::TestEnv;
-
-fn installed(program: &str) -> bool {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {program}")])
-        .output()
-        .is_ok_and(|output| output.status.success());
-    if !found {
-        eprintln!("SKIPPED: {program} is not installed, so its test did not run");
-    }
-    found
-}
+use common::{TestEnv, installed};
 
 struct Shell {
     env: TestEnv,

@@ -38,6 +38,17 @@ pub fn user_files(config_dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// Every tips file backcare loads, in layering order: the user's own (see [`user_files`]),
+/// then those in `BACKCARE_TIPS` (separated by ':'), then `explicit` (`--file`).
+pub fn tip_files(config_dir: Option<&Path>, explicit: &[PathBuf]) -> Vec<PathBuf> {
+    let mut paths = config_dir.map(user_files).unwrap_or_default();
+    if let Some(list) = std::env::var_os("BACKCARE_TIPS") {
+        paths.extend(std::env::split_paths(&list).filter(|path| !path.as_os_str().is_empty()));
+    }
+    paths.extend(explicit.iter().cloned());
+    paths
+}
+
 /// Builds the catalog from the built-in set (unless left out) and `paths`, reporting every
 /// problem in every file.
 pub fn load(with_builtin: bool, paths: &[PathBuf]) -> Result<Catalog, Vec<Diagnostic>> {

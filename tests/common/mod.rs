@@ -80,6 +80,18 @@ impl TestEnv {
     }
 }
 
+/// Whether `program` is on PATH; when it is not, says so, so a skipped test is never silent.
+pub fn installed(program: &str) -> bool {
+    let found = std::process::Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !found {
+        eprintln!("SKIPPED: {program} is not installed, so its test did not run");
+    }
+    found
+}
+
 pub fn path_str(path: &Path) -> &str {
     path.to_str().unwrap()
 }
