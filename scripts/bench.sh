@@ -2,6 +2,7 @@
 # Start-up benchmark: backcare against two floors, with hyperfine -N (no shell in between).
 #   hello        a hello-world Rust binary built with backcare's release profile
 #   hello-state  the same, plus reading a small state file and atomically replacing it
+#   parse-only   backcare's command line parsed by clap and nothing else (examples/parse_only.rs)
 # Targets: `tip --seed 1` and the quiet `--every` path <= 1.10 x hello; `tip` <= 1.10 x
 # hello-state; peak RSS <= 4 MiB. Usage: scripts/bench.sh [RUNS]
 set -euo pipefail
@@ -13,7 +14,7 @@ if ! command -v hyperfine >/dev/null 2>&1; then
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq hyperfine >/dev/null
 fi
 
-cargo build --release --quiet
+cargo build --release --quiet --bin backcare --example parse_only
 work="$(pwd)/target/bench"
 rm -rf "$work" && mkdir -p "$work/home"
 flags=(-C opt-level=3 -C lto=fat -C codegen-units=1 -C strip=symbols -C panic=abort --edition 2024)
@@ -30,6 +31,7 @@ backcare="$(pwd)/target/release/backcare"
 commands=(
   -n hello "$work/hello"
   -n hello-state "$work/hello-state $work/floor-state.json"
+  -n "parse-only (clap)" "$(pwd)/target/release/examples/parse_only tip --every 4h"
   -n "tip --seed 1" "$backcare tip --seed 1"
   -n "tip --every 4h (quiet)" "$backcare tip --every 4h"
   -n tip "$backcare tip"
@@ -44,7 +46,8 @@ python3 - "$work/results.json" <<'PY'
 import json, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 median = {name: r["median"] * 1e6 for name, r in results.items()}
-floors = {"tip --seed 1": "hello", "tip --every 4h (quiet)": "hello", "tip": "hello-state"}
+floors = {"tip --seed 1": "hello", "tip --every 4h (quiet)": "hello", "tip": "hello-state",
+          "parse-only (clap)": "hello"}
 print(f"{'command':<26}{'median':>10}   ratio")
 for name, value in median.items():
     floor = floors.get(name)

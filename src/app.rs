@@ -41,22 +41,30 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(error.exit_code().clamp(0, 255) as u8);
         }
     };
+    // `tip` runs at every shell start: whatever goes wrong costs it one line, even on a
+    // terminal, where other commands show the offending line of a file too.
+    let one_line = matches!(cli.command, Command::Tip(_));
     match execute(cli) {
         Ok(exit) => exit.into(),
         Err(error) => {
-            report(&error);
+            report(&error, one_line);
             error.exit().into()
         }
     }
 }
 
-fn report(error: &Error) {
-    let on_terminal = io::stderr().is_terminal();
+fn report(error: &Error, one_line: bool) {
+    let with_source = !one_line && io::stderr().is_terminal();
     let text = match error {
+        Error::Data(problems) if one_line && problems.len() > 1 => format!(
+            "{} (and {} more; run `backcare check`)\n",
+            problems[0].headline(),
+            problems.len() - 1
+        ),
         Error::Data(problems) => problems
             .iter()
             .map(|problem| {
-                let rendered = if on_terminal {
+                let rendered = if with_source {
                     problem.with_source()
                 } else {
                     problem.headline()

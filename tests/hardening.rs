@@ -312,3 +312,29 @@ fn error_messages_cannot_drive_the_terminal_either() {
         .code(2)
         .stderr(contains("unknown topic `x␛[31m`"));
 }
+
+#[test]
+fn tip_without_builtins_reports_several_bad_files_in_one_line() {
+    let env = TestEnv::new();
+    let a = env.write("a.toml", "");
+    let b = env.write("b.toml", "x");
+    let output = env
+        .cmd()
+        .args([
+            "--no-builtin",
+            "--file",
+            a.to_str().unwrap(),
+            "--file",
+            b.to_str().unwrap(),
+            "tip",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("(and 1 more; run `backcare check`)"),
+        "{stderr}"
+    );
+}
