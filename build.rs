@@ -12,6 +12,9 @@ mod model;
 #[path = "src/tips/parse.rs"]
 #[allow(dead_code)]
 mod parse;
+#[path = "src/warning_signs/sheet.rs"]
+#[allow(dead_code)]
+mod sheet;
 
 fn main() {
     println!("cargo::rerun-if-changed=tips.toml");
@@ -26,12 +29,40 @@ fn main() {
         }
         panic!("tips.toml has {} problem(s); see above", problems.len());
     }
+    check_warning_signs();
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin.rs");
     fs::write(out, generate(&file)).expect("OUT_DIR is writable");
 }
 
+/// `Some(Cow::Borrowed("..."))` or `None`, as Rust source.
+fn optional(text: &Option<model::Text>) -> String {
+    match text {
+        Some(text) => format!("Some(Cow::Borrowed({text:?}))"),
+        None => "None".to_string(),
+    }
+}
+
+/// The warning signs are read at run time (only `warning-signs` needs them), so they are
+/// checked here: a broken sheet fails the build, never a user's command.
+fn check_warning_signs() {
+    println!("cargo::rerun-if-changed=warning-signs.toml");
+    println!("cargo::rerun-if-changed=src/warning_signs/sheet.rs");
+    let text = fs::read_to_string("warning-signs.toml").expect("warning-signs.toml is readable");
+    if let Err(error) = sheet::Sheet::parse(&text) {
+        panic!("warning-signs.toml: {error}");
+    }
+}
+
 fn generate(file: &parse::ParsedFile) -> String {
-    let mut code = String::from("pub static TOPICS: &[Topic] = &[\n");
+    let about = file.about.clone().unwrap_or_default();
+    let mut code = format!(
+        "pub static ABOUT: About = About {{ name: {}, contact: {}, url: {}, reviewed: {} }};\n\n",
+        optional(&about.name),
+        optional(&about.contact),
+        optional(&about.url),
+        optional(&about.reviewed),
+    );
+    code.push_str("pub static TOPICS: &[Topic] = &[\n");
     for parsed in &file.topics {
         let topic = &parsed.topic;
         let _ = writeln!(
@@ -52,7 +83,13 @@ fn generate(file: &parse::ParsedFile) -> String {
             .map(|tag| format!("Cow::Borrowed({tag:?})"))
             .collect();
         let source = match &tip.source {
-            Some(source) => format!("Some(Cow::Borrowed({source:?}))"),
+            Some(source) => format!(
+                "Some(Source {{ publisher: Cow::Borrowed({:?}), title: {}, url: {}, checked: {} }})",
+                source.publisher,
+                optional(&source.title),
+                optional(&source.url),
+                optional(&source.checked),
+            ),
             None => "None".to_string(),
         };
         let _ = writeln!(

@@ -11,6 +11,7 @@ use clap::Parser;
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs, StageArgs, StageChoice, TipArgs};
 use crate::config::Config;
+use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Exit};
 use crate::output::json::{self, TipObject};
 use crate::output::{Screen, Style};
@@ -140,7 +141,7 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
         Command::Search(args) => context.search(&args.words, &args.stage),
         Command::Show(args) => context.show(&args.id),
         Command::Topics => context.topics(),
-        Command::WarningSigns => context.warning_signs(),
+        Command::WarningSigns(args) => context.warning_signs(args.region.as_deref()),
         Command::Status => context.status(),
         Command::Check(args) => context.check(&args.paths),
         Command::Init(args) => {
@@ -211,37 +212,42 @@ impl Context {
         Ok(())
     }
 
-    /// The progress given by the due date in the config file, if any.
-    fn progress(&self) -> Option<Progress> {
-        self.config
-            .due_date
-            .map(|due| Progress::from_due_date(due, pregnancy::today()))
+    /// Where the user is, from the config file: a recorded birth wins over a due date. A date
+    /// that cannot be right is a problem naming the config file and key.
+    fn progress(&self) -> Result<Option<Progress>, Diagnostic> {
+        let today = pregnancy::today();
+        if let Some(birth) = &self.config.birth_date {
+            return Progress::from_birth_date(birth.value, today)
+                .map(Some)
+                .map_err(|message| birth.problem(message));
+        }
+        match &self.config.due_date {
+            Some(due) => Progress::from_due_date(due.value, today)
+                .map(Some)
+                .map_err(|message| due.problem(message)),
+            None => Ok(None),
+        }
     }
 
-    /// The eligible tips. `--week`/`--stage` keep only tips for that stage; otherwise, when
-    /// `favour_due_date` is set and a due date is known, tips for its stage are preferred
-    /// (all tips are used if none fits).
+    /// The eligible tips. `--week`/`--stage` keep only tips for that stage; otherwise `prefer`
+    /// decides (all tips are used if none fits).
     fn eligible<'c>(
         &self,
         catalog: &'c Catalog,
         topics: &[String],
         stage_args: &StageArgs,
-        favour_due_date: bool,
+        prefer: Preference,
     ) -> Result<Vec<&'c Tip>, Error> {
         let tips = match explicit_stage(stage_args) {
             Some(stage) => select::eligible(catalog, topics, Some(stage)),
             None => {
                 let all = select::eligible(catalog, topics, None);
-                let favoured = self
-                    .progress()
-                    .and_then(Progress::stage)
-                    .filter(|_| favour_due_date);
-                match favoured {
-                    Some(stage) if all.iter().any(|tip| tip.fits(stage)) => {
-                        all.into_iter().filter(|tip| tip.fits(stage)).collect()
-                    }
-                    _ => all,
-                }
+                let preferred: Vec<&Tip> = all
+                    .iter()
+                    .copied()
+                    .filter(|tip| prefer.likes(tip))
+                    .collect();
+                if preferred.is_empty() { all } else { preferred }
             }
         };
         if tips.is_empty() {
@@ -250,6 +256,14 @@ impl Context {
             ));
         }
         Ok(tips)
+    }
+
+    /// What to prefer for the user's progress; a problem with the dates is left to the caller.
+    fn preference(progress: Option<Progress>) -> Preference {
+        match progress {
+            Some(progress) => Preference::Stage(progress.stage()),
+            None => Preference::Pregnancy,
+        }
     }
 
     fn tip(&self, args: TipArgs) -> Result<Exit, Error> {
@@ -270,7 +284,12 @@ impl Context {
         let catalog = self.catalog_for_tip()?;
         let topics = self.topic_filter(&args.topics.topics);
         Self::check_topics(&catalog, topics)?;
-        let tips = self.eligible(&catalog, topics, &args.stage, true)?;
+        // A date that has gone wrong costs the shell start one line, not the tip.
+        let progress = self.progress().unwrap_or_else(|problem| {
+            warn(&problem.headline());
+            None
+        });
+        let tips = self.eligible(&catalog, topics, &args.stage, Self::preference(progress))?;
         let random = args.seed.is_none() && !args.daily;
         let tip = if let Some(seed) = args.seed {
             select::by_seed(&tips, seed)
@@ -316,10 +335,11 @@ impl Context {
     }
 
     fn list(&self, topics: &[String], stage: &StageArgs) -> Result<Exit, Error> {
+        // Browsing shows everything unless this command line filters it: the config's topics
+        // and due date shape which tip `tip` picks, not what `list` shows.
         let catalog = self.catalog()?;
-        let topics = self.topic_filter(topics);
         Self::check_topics(&catalog, topics)?;
-        let tips = self.eligible(&catalog, topics, stage, true)?;
+        let tips = self.eligible(&catalog, topics, stage, Preference::Everything)?;
         if self.global.json {
             emit(&json::tips(&tips))?;
         } else {
@@ -334,7 +354,7 @@ impl Context {
             return Err(Error::Usage("search needs at least one word".to_string()));
         }
         let catalog = self.catalog()?;
-        let tips = self.eligible(&catalog, &[], stage, false)?;
+        let tips = self.eligible(&catalog, &[], stage, Preference::Everything)?;
         let found = search::search(&catalog, &tips, &words);
         if found.is_empty() {
             return Err(Error::NotFound(format!(
@@ -381,13 +401,77 @@ impl Context {
         Ok(Exit::Success)
     }
 
-    fn warning_signs(&self) -> Result<Exit, Error> {
+    /// The safety screen always works: a config mistake costs a warning line, not the screen.
+    fn warning_signs(&self, given: Option<&str>) -> Result<Exit, Error> {
+        let sheet = warning_signs::sheet().map_err(Error::Other)?;
+        let (region, _) = match self.region(&sheet, given) {
+            Ok(found) => found,
+            Err(Error::Data(problems)) => {
+                warn(&problems[0].headline());
+                (sheet.fallback(), RegionFrom::Nowhere)
+            }
+            Err(error) => return Err(error),
+        };
+        let after_birth =
+            matches!(self.progress(), Ok(Some(progress)) if progress.stage() == Stage::Postpartum);
         if self.global.json {
-            emit(&warning_signs::json())?;
+            emit(&warning_signs::json(&sheet, region, after_birth))?;
         } else {
-            emit(&warning_signs::text(&self.screen))?;
+            emit(&warning_signs::text(
+                &self.screen,
+                &sheet,
+                region,
+                after_birth,
+            ))?;
         }
         Ok(Exit::Success)
+    }
+
+    /// Whose numbers to show: `--region` (or `BACKCARE_REGION`), then the config file's
+    /// `region`, then the country of the locale; the common numbers side by side otherwise.
+    fn region<'s>(
+        &self,
+        sheet: &'s warning_signs::Sheet,
+        given: Option<&str>,
+    ) -> Result<(&'s warning_signs::Region, RegionFrom), Error> {
+        let known = || {
+            sheet
+                .regions
+                .iter()
+                .filter(|region| region.id != "other")
+                .map(|region| region.id.as_str())
+                .collect::<Vec<_>>()
+        };
+        let unknown = |wanted: &str| {
+            format!(
+                "unknown region `{}`{}; known regions: {} (or a country code such as de)",
+                output::sanitize::visible(wanted),
+                did_you_mean(wanted, known().into_iter()),
+                known().join(", ")
+            )
+        };
+        if let Some(wanted) = given {
+            return match sheet.find_region(wanted) {
+                Some(region) => Ok((region, RegionFrom::Option)),
+                None => Err(Error::Usage(unknown(wanted))),
+            };
+        }
+        if let Some(setting) = &self.config.region {
+            return match sheet.find_region(&setting.value) {
+                Some(region) => Ok((region, RegionFrom::Config)),
+                None => Err(setting.problem(unknown(&setting.value)).into()),
+            };
+        }
+        let territory = warning_signs::locale_territory(|name| std::env::var(name).ok());
+        Ok(
+            match territory
+                .as_deref()
+                .and_then(|code| sheet.find_region(code))
+            {
+                Some(region) => (region, RegionFrom::Locale),
+                None => (sheet.fallback(), RegionFrom::Nowhere),
+            },
+        )
     }
 
     /// Validates `files` (or every file backcare would load) and reports every problem.
@@ -411,8 +495,9 @@ impl Context {
     }
 
     fn status(&self) -> Result<Exit, Error> {
-        let progress = self.progress();
-        let stage = progress.and_then(Progress::stage);
+        let progress = self.progress()?;
+        let sheet = warning_signs::sheet().map_err(Error::Other)?;
+        let (region, region_from) = self.region(&sheet, None)?;
         let state_file = self.paths.state_file();
         let last_shown = state_file
             .as_deref()
@@ -427,42 +512,62 @@ impl Context {
             .iter()
             .map(|path| path.display().to_string())
             .collect();
+        let reviewed = Catalog::builtin_about().reviewed.as_deref();
+        let date = |setting: &Option<crate::config::Located<jiff::civil::Date>>| {
+            setting.as_ref().map(|date| date.value.to_string())
+        };
         if self.global.json {
             #[derive(serde::Serialize)]
             struct Status<'a> {
                 due_date: Option<String>,
+                birth_date: Option<String>,
                 progress: Option<String>,
+                /// Completed weeks (of pregnancy, or since the birth) and the days beyond them.
+                weeks: Option<u32>,
+                days: Option<u32>,
                 stage: Option<&'static str>,
+                region: &'a str,
                 config_file: String,
                 state_file: String,
                 last_shown: Option<u64>,
                 tip_files: &'a [String],
                 builtin: bool,
+                builtin_reviewed: Option<&'a str>,
             }
+            let (weeks, days) = progress.map(Progress::weeks_and_days).unzip();
             emit(&json::render(&Status {
-                due_date: self.config.due_date.map(|date| date.to_string()),
+                due_date: date(&self.config.due_date),
+                birth_date: date(&self.config.birth_date),
                 progress: progress.map(Progress::describe),
-                stage: stage.map(Stage::name),
+                weeks,
+                days,
+                stage: progress.map(|progress| progress.stage().name()),
+                region: &region.id,
                 config_file: shown(self.paths.config_file()),
                 state_file: shown(state_file),
                 last_shown,
                 tip_files: &tip_files,
                 builtin: !self.global.no_builtin,
+                builtin_reviewed: reviewed,
             }))?;
             return Ok(Exit::Success);
         }
         let style = &self.screen.style;
         let mut text = String::new();
-        let pregnancy = match (self.config.due_date, progress) {
-            (Some(due), Some(progress)) => format!(
-                "{} (due date {due}); {}",
-                progress.describe(),
-                stage.map_or("no stage favoured".to_string(), |stage| format!(
-                    "favouring tips for the {} stage",
-                    stage.name()
-                ))
-            ),
-            _ => "no due date set (add due_date = \"YYYY-MM-DD\" to the config file)".to_string(),
+        let pregnancy = match progress {
+            Some(progress) => {
+                let dates = match (date(&self.config.birth_date), date(&self.config.due_date)) {
+                    (Some(birth), _) => format!("born {birth}"),
+                    (None, Some(due)) => format!("due {due}"),
+                    (None, None) => String::new(),
+                };
+                format!(
+                    "{} ({dates}); tips for the {} stage",
+                    progress.describe(),
+                    progress.stage().name()
+                )
+            }
+            None => "no due date set, so backcare assumes pregnancy and keeps tips for after the birth back (add due_date = \"YYYY-MM-DD\" to the config file, and birth_date once your baby is born)".to_string(),
         };
         let mut line = |label: &str, value: &str| {
             // Not wrapped: paths stay whole, so they can be copied.
@@ -470,6 +575,13 @@ impl Context {
             text.push_str(&format!("{} {value}\n", style.heading(label)));
         };
         line("Pregnancy:", &pregnancy);
+        line(
+            "Region:",
+            &match region_from {
+                RegionFrom::Nowhere => region_from.describe().to_string(),
+                _ => format!("{} ({})", region.name, region_from.describe()),
+            },
+        );
         line("Config file:", &shown(self.paths.config_file()));
         line("State file:", &shown(state_file));
         let last = last_shown.map_or("never".to_string(), |seconds| {
@@ -482,12 +594,12 @@ impl Context {
                 .unwrap_or_else(|_| seconds.to_string())
         });
         line("Last tip shown:", &last);
-        let builtin = if self.global.no_builtin {
-            "left out"
-        } else {
-            "in use"
+        let builtin = match (self.global.no_builtin, reviewed) {
+            (true, _) => "left out".to_string(),
+            (false, Some(date)) => format!("in use (last reviewed {date})"),
+            (false, None) => "in use".to_string(),
         };
-        line("Built-in tips:", builtin);
+        line("Built-in tips:", &builtin);
         let files = if tip_files.is_empty() {
             "none".to_string()
         } else {
@@ -499,9 +611,54 @@ impl Context {
     }
 }
 
+/// Where the region in use came from, as `status` tells it.
+#[derive(Clone, Copy)]
+enum RegionFrom {
+    Option,
+    Config,
+    Locale,
+    Nowhere,
+}
+
+impl RegionFrom {
+    fn describe(self) -> &'static str {
+        match self {
+            RegionFrom::Option => "from --region or BACKCARE_REGION",
+            RegionFrom::Config => "from the config file",
+            RegionFrom::Locale => "from your locale",
+            RegionFrom::Nowhere => {
+                "not known, so warning-signs shows the common numbers; set region in the config file"
+            }
+        }
+    }
+}
+
+/// Which tips a command prefers when no stage is given on its command line.
+#[derive(Clone, Copy)]
+enum Preference {
+    /// Every tip (browsing with `list` and `search`).
+    Everything,
+    /// Tips for the user's stage.
+    Stage(Stage),
+    /// No due date or birth known: assume pregnancy, so tips only for after the birth wait.
+    Pregnancy,
+}
+
+impl Preference {
+    fn likes(self, tip: &Tip) -> bool {
+        match self {
+            Preference::Everything => true,
+            Preference::Stage(stage) => tip.fits(stage),
+            Preference::Pregnancy => [Stage::First, Stage::Second, Stage::Third]
+                .into_iter()
+                .any(|stage| tip.fits(stage)),
+        }
+    }
+}
+
 fn explicit_stage(args: &StageArgs) -> Option<Stage> {
     if let Some(week) = args.week {
-        return Progress::Week(week).stage();
+        return Some(Progress::week(week).stage());
     }
     args.stage.map(|choice| match choice {
         StageChoice::First => Stage::First,

@@ -16,7 +16,7 @@ Examples:
   backcare tip --topic sleep        one tip about sleep
   backcare list --topic posture     every posture tip
   backcare search lifting           tips that mention lifting
-  backcare show sleep-side-pillow-knees   one tip by its id
+  backcare show sleep-side-from-28-weeks   one tip by its id
   backcare warning-signs            when back pain needs a midwife or doctor now
   backcare check                    check your own tips files
 
@@ -94,16 +94,18 @@ pub enum Command {
     Search(SearchArgs),
 
     /// Show one tip by its id
-    #[command(after_help = "Example:\n  backcare show sleep-side-pillow-knees")]
+    #[command(after_help = "Example:\n  backcare show sleep-side-from-28-weeks")]
     Show(ShowArgs),
 
     /// List the topics with their descriptions and number of tips
     #[command(after_help = "Examples:\n  backcare topics\n  backcare topics --json")]
     Topics,
 
-    /// When back pain needs a midwife, doctor or emergency services
-    #[command(after_help = "Example:\n  backcare warning-signs")]
-    WarningSigns,
+    /// When back pain needs a midwife, doctor or emergency services, with the numbers to call
+    #[command(
+        after_help = "Examples:\n  backcare warning-signs\n  backcare warning-signs --region us\n\nRegions: uk, us, ca, ie, eu, au, nz, or a country code such as de. Without --region,\nthe `region` setting of the config file applies, then the country of your locale\n(LC_ALL, LC_MESSAGES, LANG); where none is known, the common numbers are shown side by side."
+    )]
+    WarningSigns(WarningSignsArgs),
 
     /// Show the pregnancy week and stage in use, and the files backcare reads and writes
     #[command(
@@ -210,6 +212,13 @@ pub enum StageChoice {
     Second,
     Third,
     Postpartum,
+}
+
+#[derive(Debug, Args)]
+pub struct WarningSignsArgs {
+    /// Whose numbers to show: uk, us, ca, ie, eu, au, nz, or a country code
+    #[arg(long, value_name = "REGION", env = "BACKCARE_REGION")]
+    pub region: Option<String>,
 }
 
 #[derive(Debug, Args)]

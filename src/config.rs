@@ -2,6 +2,8 @@
 //!
 //! ```toml
 //! due_date = "2027-03-14"     # gives the week and stage of pregnancy
+//! birth_date = "2027-03-20"   # once the baby is born: tips for after the birth
+//! region = "uk"               # whose emergency numbers `warning-signs` shows
 //! topics = ["posture", "sleep"]
 //! every = "4h"
 //! color = "auto"
@@ -21,10 +23,30 @@ use crate::tips::files::{describe, read_limited};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Config {
-    pub due_date: Option<Date>,
+    pub due_date: Option<Located<Date>>,
+    pub birth_date: Option<Located<Date>>,
+    pub region: Option<Located<String>>,
     pub topics: Vec<String>,
     pub every: Option<Every>,
     pub color: Option<ColorChoice>,
+}
+
+/// A setting with the place it was written, for problems found only when it is used (a due
+/// date that has become impossible, a region no sheet knows).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    place: Diagnostic,
+}
+
+impl<T> Located<T> {
+    /// A problem with this setting, at the place it was written.
+    pub fn problem(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            message: message.into(),
+            ..self.place.clone()
+        }
+    }
 }
 
 impl Config {
@@ -59,15 +81,30 @@ impl Config {
                     .ok_or_else(|| fail(format!("`{}` must be a string", key.get_ref())))
             };
             match key.get_ref().as_ref() {
-                "due_date" => {
+                "due_date" | "birth_date" => {
                     let written = match value.get_ref() {
                         DeValue::Datetime(date) => date.to_string(),
                         other => other.as_str().unwrap_or_default().to_string(),
                     };
-                    let date = written.parse::<Date>().map_err(|_| {
-                        fail("`due_date` must be a date written YYYY-MM-DD".to_string())
-                    })?;
-                    config.due_date = Some(date);
+                    let key = key.get_ref().as_ref();
+                    let date = written
+                        .parse::<Date>()
+                        .map_err(|_| fail(format!("`{key}` must be a date written YYYY-MM-DD")))?;
+                    let located = Some(Located {
+                        value: date,
+                        place: fail(String::new()),
+                    });
+                    if key == "due_date" {
+                        config.due_date = located;
+                    } else {
+                        config.birth_date = located;
+                    }
+                }
+                "region" => {
+                    config.region = Some(Located {
+                        value: as_string()?.to_string(),
+                        place: fail(String::new()),
+                    })
                 }
                 "topics" => {
                     let names = value.get_ref().as_array().and_then(|items| {
@@ -105,7 +142,7 @@ impl Config {
                         text,
                         &key.span(),
                         format!(
-                            "unknown key `{other}` (expected `due_date`, `topics`, `every` or `color`)"
+                            "unknown key `{other}` (expected `due_date`, `birth_date`, `region`, `topics`, `every` or `color`)"
                         ),
                     ));
                 }
@@ -123,10 +160,17 @@ mod tests {
     fn reads_every_key() {
         let config = Config::parse(
             "c.toml",
-            "due_date = 2027-03-14\ntopics = [\"sleep\"]\nevery = \"4h\"\ncolor = \"never\"\n",
+            "due_date = 2027-03-14\nbirth_date = \"2027-03-20\"\nregion = \"uk\"\ntopics = [\"sleep\"]\nevery = \"4h\"\ncolor = \"never\"\n",
         )
         .unwrap();
-        assert_eq!(config.due_date, Some(jiff::civil::date(2027, 3, 14)));
+        let due = config.due_date.unwrap();
+        assert_eq!(due.value, jiff::civil::date(2027, 3, 14));
+        assert_eq!(due.problem("too far").headline(), "c.toml:1:12: too far");
+        assert_eq!(
+            config.birth_date.unwrap().value,
+            jiff::civil::date(2027, 3, 20)
+        );
+        assert_eq!(config.region.unwrap().value, "uk");
         assert_eq!(config.topics, ["sleep"]);
         assert_eq!(config.every, Some("4h".parse().unwrap()));
         assert_eq!(config.color, Some(ColorChoice::Never));

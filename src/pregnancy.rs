@@ -1,59 +1,102 @@
-//! The week and stage of pregnancy, from a due date or set by hand.
+//! Where someone is: weeks of pregnancy from a due date, or time since a recorded birth.
+//!
+//! backcare never decides on its own that a baby has been born: after the due date the stage
+//! stays the third trimester (40+6 is common, and induction is often offered around 41 to 42
+//! weeks) until a birth date is recorded.
 
 use jiff::civil::Date;
 
 use crate::tips::Stage;
 
-/// A pregnancy lasts 40 weeks to the due date.
+/// A pregnancy is counted as 40 weeks to the due date.
 const TERM_DAYS: i64 = 280;
-/// Postpartum tips are favoured for 12 weeks after the due date.
-const POSTPARTUM_DAYS: i64 = 12 * 7;
+/// A due date further ahead than 42 weeks cannot be right: no pregnancy has begun yet.
+const MAX_DAYS_AHEAD: i64 = 42 * 7;
+/// With no birth recorded, a due date more than 4 weeks behind (44+0) is surely out of date.
+const MAX_DAYS_OVERDUE: i64 = 4 * 7;
 
-/// Where someone is, as far as tips are concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Progress {
-    /// Week of pregnancy, 1 to 42.
-    Week(u8),
-    /// Weeks since the due date, 0 to 12.
-    AfterDueDate(u8),
-    /// More than 12 weeks after the due date: no stage is favoured.
-    Past,
+    /// Days of pregnancy: 280 on the due date, more when the baby is overdue.
+    Pregnant { days: u16 },
+    /// Days since the birth.
+    AfterBirth { days: u32 },
 }
 
 impl Progress {
-    pub fn from_due_date(due: Date, today: Date) -> Progress {
-        let days_to_go = today.until(due).map_or(0, |span| span.get_days() as i64);
-        let days_pregnant = TERM_DAYS - days_to_go;
-        if days_to_go >= 0 {
-            // Completed weeks, so the due date itself is week 40; a date further off than
-            // 40 weeks still counts as week 1.
-            Progress::Week((days_pregnant / 7).clamp(1, 40) as u8)
-        } else if -days_to_go <= POSTPARTUM_DAYS {
-            Progress::AfterDueDate((-days_to_go / 7) as u8)
-        } else {
-            Progress::Past
+    /// Progress from a due date, or why the date cannot be right.
+    pub fn from_due_date(due: Date, today: Date) -> Result<Progress, String> {
+        let days_to_go = days_between(today, due);
+        if days_to_go > MAX_DAYS_AHEAD {
+            return Err(format!(
+                "`due_date` {due} is more than 42 weeks away; a pregnancy lasts about 40 weeks"
+            ));
+        }
+        if -days_to_go > MAX_DAYS_OVERDUE {
+            return Err(format!(
+                "`due_date` {due} was {} weeks ago; if your baby has been born, add birth_date = \"YYYY-MM-DD\", or correct the due date",
+                -days_to_go / 7
+            ));
+        }
+        let days = (TERM_DAYS - days_to_go).max(0);
+        Ok(Progress::Pregnant { days: days as u16 })
+    }
+
+    /// Progress from a recorded birth date, or why the date cannot be right.
+    pub fn from_birth_date(birth: Date, today: Date) -> Result<Progress, String> {
+        let days = days_between(birth, today);
+        if days < 0 {
+            return Err(format!("`birth_date` {birth} is in the future"));
+        }
+        Ok(Progress::AfterBirth {
+            days: u32::try_from(days).unwrap_or(u32::MAX),
+        })
+    }
+
+    /// The progress `--week N` stands for.
+    pub fn week(week: u8) -> Progress {
+        Progress::Pregnant {
+            days: u16::from(week) * 7,
         }
     }
 
-    pub fn stage(self) -> Option<Stage> {
+    /// Completed weeks and the days beyond them.
+    pub fn weeks_and_days(self) -> (u32, u32) {
+        let days = match self {
+            Progress::Pregnant { days } => u32::from(days),
+            Progress::AfterBirth { days } => days,
+        };
+        (days / 7, days % 7)
+    }
+
+    pub fn stage(self) -> Stage {
         match self {
-            Progress::Week(1..=13) => Some(Stage::First),
-            Progress::Week(14..=27) => Some(Stage::Second),
-            Progress::Week(_) => Some(Stage::Third),
-            Progress::AfterDueDate(_) => Some(Stage::Postpartum),
-            Progress::Past => None,
+            Progress::Pregnant { days } if days < 14 * 7 => Stage::First,
+            Progress::Pregnant { days } if days < 28 * 7 => Stage::Second,
+            Progress::Pregnant { .. } => Stage::Third,
+            Progress::AfterBirth { .. } => Stage::Postpartum,
         }
     }
 
+    /// "24+4 weeks pregnant", "40+6 weeks pregnant (6 days past the due date)", "2+3 weeks
+    /// after the birth": weeks as midwives write them, completed weeks plus days.
     pub fn describe(self) -> String {
+        let (weeks, days) = self.weeks_and_days();
         match self {
-            Progress::Week(week) => format!("week {week} of pregnancy"),
-            Progress::AfterDueDate(0) => "less than a week after the due date".to_string(),
-            Progress::AfterDueDate(1) => "1 week after the due date".to_string(),
-            Progress::AfterDueDate(weeks) => format!("{weeks} weeks after the due date"),
-            Progress::Past => "more than 12 weeks after the due date".to_string(),
+            Progress::Pregnant { days: total } if i64::from(total) > TERM_DAYS => {
+                let past = i64::from(total) - TERM_DAYS;
+                let unit = if past == 1 { "day" } else { "days" };
+                format!("{weeks}+{days} weeks pregnant ({past} {unit} past the due date)")
+            }
+            Progress::Pregnant { .. } => format!("{weeks}+{days} weeks pregnant"),
+            Progress::AfterBirth { .. } => format!("{weeks}+{days} weeks after the birth"),
         }
     }
+}
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+fn days_between(from: Date, to: Date) -> i64 {
+    from.until(to).map_or(0, |span| i64::from(span.get_days()))
 }
 
 /// Today's date where the user is.
@@ -67,34 +110,60 @@ mod tests {
     use jiff::ToSpan;
     use jiff::civil::date;
 
-    fn at(days_to_go: i64) -> Progress {
-        let today = date(2027, 1, 1);
-        let due = today.checked_add(days_to_go.days()).unwrap();
-        Progress::from_due_date(due, today)
+    const TODAY: Date = date(2027, 1, 1);
+
+    fn due_in(days: i64) -> Result<Progress, String> {
+        Progress::from_due_date(TODAY.checked_add(days.days()).unwrap(), TODAY)
     }
 
     #[test]
-    fn forty_weeks_at_the_due_date() {
-        assert_eq!(at(0), Progress::Week(40));
-        assert_eq!(at(7), Progress::Week(39));
-        assert_eq!(at(280 - 13 * 7), Progress::Week(13));
-        assert_eq!(at(300), Progress::Week(1));
+    fn weeks_are_completed_weeks_plus_days() {
+        assert_eq!(due_in(0).unwrap().describe(), "40+0 weeks pregnant");
+        assert_eq!(due_in(7).unwrap().describe(), "39+0 weeks pregnant");
+        assert_eq!(due_in(108).unwrap().describe(), "24+4 weeks pregnant");
+        assert_eq!(due_in(280).unwrap().describe(), "0+0 weeks pregnant");
+    }
+
+    #[test]
+    fn overdue_is_still_pregnant_in_the_third_trimester() {
+        let overdue = due_in(-6).unwrap();
+        assert_eq!(
+            overdue.describe(),
+            "40+6 weeks pregnant (6 days past the due date)"
+        );
+        assert_eq!(overdue.stage(), Stage::Third);
+        assert_eq!(due_in(-14).unwrap().stage(), Stage::Third);
+        assert_eq!(
+            due_in(-28).unwrap().describe(),
+            "44+0 weeks pregnant (28 days past the due date)"
+        );
+    }
+
+    #[test]
+    fn due_dates_that_cannot_be_right_are_refused() {
+        assert!(due_in(294).is_ok());
+        assert!(due_in(295).unwrap_err().contains("more than 42 weeks away"));
+        assert!(due_in(-29).unwrap_err().contains("was 4 weeks ago"));
     }
 
     #[test]
     fn stages_follow_the_weeks() {
-        assert_eq!(Progress::Week(13).stage(), Some(Stage::First));
-        assert_eq!(Progress::Week(14).stage(), Some(Stage::Second));
-        assert_eq!(Progress::Week(27).stage(), Some(Stage::Second));
-        assert_eq!(Progress::Week(28).stage(), Some(Stage::Third));
-        assert_eq!(Progress::Week(42).stage(), Some(Stage::Third));
+        assert_eq!(Progress::week(13).stage(), Stage::First);
+        assert_eq!(Progress::week(14).stage(), Stage::Second);
+        assert_eq!(Progress::week(27).stage(), Stage::Second);
+        assert_eq!(Progress::week(28).stage(), Stage::Third);
+        assert_eq!(Progress::week(42).stage(), Stage::Third);
     }
 
     #[test]
-    fn postpartum_for_twelve_weeks_after_the_due_date() {
-        assert_eq!(at(-1).stage(), Some(Stage::Postpartum));
-        assert_eq!(at(-84), Progress::AfterDueDate(12));
-        assert_eq!(at(-85), Progress::Past);
-        assert_eq!(at(-85).stage(), None);
+    fn only_a_recorded_birth_means_after_the_birth() {
+        let born = Progress::from_birth_date(date(2026, 12, 14), TODAY).unwrap();
+        assert_eq!(born.stage(), Stage::Postpartum);
+        assert_eq!(born.describe(), "2+4 weeks after the birth");
+        assert!(
+            Progress::from_birth_date(date(2027, 1, 2), TODAY)
+                .unwrap_err()
+                .contains("in the future")
+        );
     }
 }

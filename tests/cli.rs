@@ -47,7 +47,7 @@ fn list_groups_by_topic_in_file_order() {
     let env = TestEnv::new();
     let out = env.stdout(&["list", "--topic", "posture"]);
     assert!(out.starts_with("Posture\n"), "{out}");
-    assert!(out.contains("  posture-shoulders-back\n"));
+    assert!(out.contains("  posture-stand-straight\n"));
     assert!(!out.contains("Sleep and rest"));
 
     let all = env.json(&["list"]);
@@ -83,12 +83,12 @@ fn list_text_shows_every_tip() {
 #[test]
 fn search_needs_every_word_and_folds_case_and_accents() {
     let env = TestEnv::new();
-    let found = env.json(&["search", "HEAT", "towel"]);
+    let found = env.json(&["search", "HEATING", "pad"]);
     let found = found.as_array().unwrap();
     assert!(!found.is_empty());
     for tip in found {
         let text = tip.to_string().to_lowercase();
-        assert!(text.contains("heat") && text.contains("towel"), "{tip}");
+        assert!(text.contains("heating") && text.contains("pad"), "{tip}");
     }
     // Accents are folded both ways: a user tip with "café" is found by "cafe", and "pélvic" finds "pelvic".
     let file = env.write(
@@ -108,16 +108,16 @@ fn search_needs_every_word_and_folds_case_and_accents() {
 #[test]
 fn search_ranks_label_matches_before_text_matches() {
     let env = TestEnv::new();
-    let found = env.json(&["search", "sleep"]);
+    let found = env.json(&["search", "walking"]);
     let in_labels: Vec<bool> = found
         .as_array()
         .unwrap()
         .iter()
         .map(|t| {
             let tags = t["tags"].to_string();
-            t["id"].as_str().unwrap().contains("sleep")
-                || t["topic"] == "sleep"
-                || tags.contains("sleep")
+            t["id"].as_str().unwrap().contains("walking")
+                || t["topic"] == "walking"
+                || tags.contains("walking")
         })
         .collect();
     let first_text_only = in_labels.iter().position(|label| !label).unwrap();
@@ -152,21 +152,32 @@ fn search_highlights_only_on_request_or_terminal() {
 #[test]
 fn show_prints_details() {
     let env = TestEnv::new();
-    env.run(&["show", "relief-heat-or-cold"])
+    env.run(&["show", "relief-heat-cold"])
         .success()
-        .stdout(contains("Easing the pain · relief-heat-or-cold"))
-        .stdout(contains("Source: seed document"))
+        .stdout(contains("Easing the pain · relief-heat-cold"))
+        .stdout(contains("Source: Mayo Clinic, Back pain during pregnancy"))
+        .stdout(contains("\n  Address: https://www.mayoclinic.org/"))
+        .stdout(contains("\n  Checked: 20"))
         .stdout(contains("Stages: any"));
+    let json = env.json(&["show", "relief-heat-cold"]);
+    assert_eq!(json["source"]["publisher"], "Mayo Clinic");
+    assert!(
+        json["source"]["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://")
+    );
+    assert!(json["source"]["checked"].is_string());
 }
 
 #[test]
 fn show_unknown_id_suggests_the_closest() {
     let env = TestEnv::new();
-    env.run(&["show", "relief-heat-or-colt"])
+    env.run(&["show", "relief-heat-colt"])
         .code(1)
         .stdout("")
-        .stderr(contains("no tip has the id `relief-heat-or-colt`"))
-        .stderr(contains("did you mean `relief-heat-or-cold`"));
+        .stderr(contains("no tip has the id `relief-heat-colt`"))
+        .stderr(contains("did you mean `relief-heat-cold`"));
 }
 
 #[test]
@@ -201,7 +212,7 @@ fn topics_show_titles_descriptions_and_counts() {
     assert_eq!(total as usize, list.as_array().unwrap().len());
     env.run(&["topics"])
         .success()
-        .stdout(contains("posture (6 tips)\n  Posture: Standing"));
+        .stdout(contains("posture (5 tips)\n  Posture: Standing"));
 }
 
 #[test]
@@ -264,7 +275,7 @@ fn invalid_files_name_the_file_line_and_column() {
         .stderr(contains(format!("{path}:5:1: unknown key `colour`")));
     let dup = env.write(
         "dup.toml",
-        "[[tips]]\nid = \"posture-shoulders-back\"\ntopic = \"nope\"\ntext = \"x\"\n[[tips]]\nid = \"a\"\ntopic = \"posture\"\ntext = \"y\"\n[[tips]]\nid = \"a\"\ntopic = \"posture\"\ntext = \"\"\n",
+        "[[tips]]\nid = \"posture-stand-straight\"\ntopic = \"nope\"\ntext = \"x\"\n[[tips]]\nid = \"a\"\ntopic = \"posture\"\ntext = \"y\"\n[[tips]]\nid = \"a\"\ntopic = \"posture\"\ntext = \"\"\n",
     );
     let path = dup.display().to_string();
     env.run(&["--file", &path, "topics"])
@@ -346,19 +357,46 @@ fn text_wraps_at_80_columns_in_a_pipe() {
 #[test]
 fn warning_signs_text_and_json() {
     let env = TestEnv::new();
-    env.run(&["warning-signs"])
+    env.run(&["warning-signs", "--region", "uk"])
         .success()
-        .stdout(contains("bleeding"))
-        .stdout(contains("fever"))
-        .stdout(contains("urine"))
-        .stdout(contains("numbness"))
-        .stdout(contains("bladder or bowels"))
+        .stdout(contains(
+            "United Kingdom: 999 emergency ambulance; 111 NHS 111",
+        ))
+        .stdout(contains("Emergency: call 999 or go to A&E now if you have"))
+        .stdout(contains("loss of feeling in one or both legs"))
+        .stdout(contains("no control over when you pee or poo"))
+        .stdout(contains("do not wait until tomorrow"))
+        .stdout(contains("After the birth"))
         .stdout(contains("physiotherapist"))
+        .stdout(contains("Sources (reviewed 20"))
+        .stdout(contains(
+            "      https://www.nhs.uk/pregnancy/keeping-well/your-babys-movements/\n",
+        ))
         .stdout(predicate::str::ends_with(
             "not medical advice: ask your midwife or\ndoctor about your own pregnancy.\n",
         ));
-    let json = env.json(&["warning-signs"]);
-    assert!(json["signs"].as_array().unwrap().len() >= 8);
+    let json = env.json(&["warning-signs", "--region", "uk"]);
+    assert_eq!(json["region"]["id"], "uk");
+    let sections = json["sections"].as_array().unwrap();
+    assert!(
+        sections
+            .iter()
+            .any(|section| section["when"] == "after-birth")
+    );
+    for section in sections {
+        assert!(
+            !section["title"].as_str().unwrap().contains('{'),
+            "{section}"
+        );
+        for sign in section["signs"].as_array().unwrap() {
+            assert!(
+                sign["source"]["url"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("https://")
+            );
+        }
+    }
     assert!(
         json["disclaimer"]
             .as_str()

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use backcare::output::{Screen, Style};
 use backcare::search::{fold, query_words, search};
 use backcare::select::from_bag;
-use backcare::tips::{Catalog, Tip, Topic};
+use backcare::tips::{Catalog, Source, Tip, Topic};
 use proptest::prelude::*;
 
 fn builtin() -> Catalog {
@@ -88,7 +88,12 @@ proptest! {
             text: Cow::Owned(text.clone()),
             stages: Cow::Borrowed(&[]),
             tags: Cow::Owned(vec![Cow::Owned(tag)]),
-            source: Some(Cow::Owned(text.clone())),
+            source: Some(Source {
+                publisher: Cow::Owned(text.clone()),
+                title: Some(Cow::Owned(text.clone())),
+                url: Some(Cow::Owned(format!("https://example.org/{text}"))),
+                checked: None,
+            }),
             origin: Some(Cow::Owned(text)),
         };
         let catalog = Catalog {

@@ -8,7 +8,7 @@ use common::TestEnv;
 
 const SCREENS: &[(&str, &[&str])] = &[
     ("tip-seed", &["tip", "--seed", "1", "--topic", "sleep"]),
-    ("show", &["show", "relief-heat-or-cold"]),
+    ("show", &["show", "relief-heat-cold"]),
     ("list-posture", &["list", "--topic", "posture"]),
     ("search-heat-pack", &["search", "heat", "pack"]),
     ("topics", &["topics"]),

@@ -166,49 +166,6 @@ fn many_shells_at_once_all_get_a_tip_and_leave_valid_state() {
     env.run(&["tip"]).success().stderr("");
 }
 
-fn due_in_weeks(weeks: i64) -> String {
-    let today = jiff::Timestamp::now()
-        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-        .date();
-    today
-        .checked_add(jiff::Span::new().weeks(weeks))
-        .unwrap()
-        .to_string()
-}
-
-#[test]
-fn due_date_gives_week_and_stage() {
-    let env = TestEnv::new();
-    // 40 weeks at the due date: ten weeks to go is week 30, the third stage.
-    env.write_config(&format!("due_date = \"{}\"\n", due_in_weeks(10)));
-    env.run(&["status"])
-        .success()
-        .stdout(contains("week 30 of pregnancy"))
-        .stdout(contains("favouring tips for the third stage"));
-    for seed in 0..15 {
-        let id = tip_id(&env, &["--seed", &seed.to_string()]);
-        let tip = env.json(&["show", &id]);
-        let stages = tip["stages"].to_string();
-        assert!(
-            tip["stages"].is_null() || stages.contains("third"),
-            "{id}: {stages}"
-        );
-    }
-    let listed = env.json(&["list"]);
-    assert!(
-        listed
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|tip| tip["stages"].is_null() || tip["stages"].to_string().contains("third"))
-    );
-    // After the due date: postpartum.
-    env.write_config(&format!("due_date = \"{}\"\n", due_in_weeks(-2)));
-    env.run(&["status"])
-        .stdout(contains("2 weeks after the due date"))
-        .stdout(contains("postpartum"));
-}
-
 #[test]
 fn week_and_stage_by_hand() {
     let env = TestEnv::new();

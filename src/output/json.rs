@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::sanitize::is_unsafe;
-use crate::tips::{Catalog, Tip};
+use crate::tips::{Catalog, Source, Tip};
 
 #[derive(Serialize)]
 pub struct TipObject<'a> {
@@ -16,7 +16,31 @@ pub struct TipObject<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<&'a str>,
+    pub source: Option<SourceObject<'a>>,
+}
+
+/// A source: always an object, so readers need one shape; free-text sources have only
+/// `publisher`.
+#[derive(Serialize)]
+pub struct SourceObject<'a> {
+    pub publisher: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checked: Option<&'a str>,
+}
+
+impl<'a> From<&'a Source> for SourceObject<'a> {
+    fn from(source: &'a Source) -> Self {
+        SourceObject {
+            publisher: &source.publisher,
+            title: source.title.as_deref(),
+            url: source.url.as_deref(),
+            checked: source.checked.as_deref(),
+        }
+    }
 }
 
 impl<'a> From<&'a Tip> for TipObject<'a> {
@@ -27,7 +51,7 @@ impl<'a> From<&'a Tip> for TipObject<'a> {
             text: &tip.text,
             stages: tip.stages.iter().map(|stage| stage.name()).collect(),
             tags: tip.tags.iter().map(|tag| &**tag).collect(),
-            source: tip.source.as_deref(),
+            source: tip.source.as_ref().map(SourceObject::from),
         }
     }
 }

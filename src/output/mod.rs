@@ -127,30 +127,40 @@ impl Screen {
     /// A tip with everything known about it, for `show`.
     pub fn details(&self, catalog: &Catalog, tip: &Tip) -> String {
         let mut text = self.tip(catalog, tip, &[]);
-        let mut fact = |label: &str, value: &str| {
-            let line = format!("{}: {}", self.style.dim(label), one_line(value));
-            text.push_str(&self.wrap(&line, "  "));
-            text.push('\n');
-        };
         let stages: Vec<&str> = tip.stages.iter().map(|stage| stage.name()).collect();
-        fact(
-            "Stages",
-            &if stages.is_empty() {
-                "any".to_string()
-            } else {
-                stages.join(", ")
-            },
-        );
+        let stages = if stages.is_empty() {
+            "any".to_string()
+        } else {
+            stages.join(", ")
+        };
+        text.push_str(&self.fact("Stages", &stages));
         if !tip.tags.is_empty() {
-            fact("Tags", &tip.tags.join(", "));
-        }
-        if let Some(source) = &tip.source {
-            fact("Source", source);
+            text.push_str(&self.fact("Tags", &tip.tags.join(", ")));
         }
         if let Some(origin) = &tip.origin {
-            fact("From", origin);
+            text.push_str(&self.fact("From", origin));
+        }
+        if let Some(source) = &tip.source {
+            text.push_str(&self.fact("Source", &source.citation()));
+            if let Some(url) = &source.url {
+                // Never wrapped, so the address can be copied or clicked whole.
+                text.push_str(&format!(
+                    "  {}: {}\n",
+                    self.style.dim("Address"),
+                    one_line(url)
+                ));
+            }
+            if let Some(checked) = &source.checked {
+                text.push_str(&self.fact("Checked", checked));
+            }
         }
         text
+    }
+
+    /// `  Label: value`, wrapped, for `details`.
+    fn fact(&self, label: &str, value: &str) -> String {
+        let line = format!("{}: {}", self.style.dim(label), one_line(value));
+        self.wrap(&line, "  ") + "\n"
     }
 
     /// Tips grouped under their topic's title, topics and tips in catalog order.

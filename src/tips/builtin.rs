@@ -2,6 +2,6 @@
 
 use std::borrow::Cow;
 
-use super::model::{Stage, Tip, Topic};
+use super::model::{About, Source, Stage, Tip, Topic};
 
 include!(concat!(env!("OUT_DIR"), "/builtin.rs"));

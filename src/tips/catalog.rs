@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::builtin;
-use super::model::{Tip, Topic};
+use super::model::{About, Tip, Topic};
 use super::parse::{Entry, ParsedFile};
 use crate::diagnostic::Diagnostic;
 
@@ -29,6 +29,11 @@ impl Catalog {
             topics: builtin::TOPICS.to_vec(),
             tips: builtin::TIPS.to_vec(),
         }
+    }
+
+    /// Who the built-in set is from and when it was last reviewed, from `tips.toml`'s `[about]`.
+    pub fn builtin_about() -> &'static About {
+        &builtin::ABOUT
     }
 
     pub fn topic(&self, name: &str) -> Option<&Topic> {
@@ -121,10 +126,10 @@ impl Catalog {
                             ));
                         }
                         match position.get(&*tip.id) {
-                            Some(&index) => self.tips[index] = tip.clone(),
+                            Some(&index) => self.tips[index] = (**tip).clone(),
                             None => {
                                 position.insert(tip.id.to_string(), self.tips.len());
-                                self.tips.push(tip.clone());
+                                self.tips.push((**tip).clone());
                             }
                         }
                     }

@@ -7,4 +7,4 @@ pub mod model;
 pub mod parse;
 
 pub use catalog::Catalog;
-pub use model::{Stage, Tip, Topic};
+pub use model::{About, Source, Stage, Tip, Topic};

@@ -54,6 +54,39 @@ pub struct Topic {
     pub description: Text,
 }
 
+/// Where a tip's advice comes from. Declared once in a file's `[sources]` table (or inline) and
+/// named by each tip it backs; a file without `[sources]` may give a tip's source as free text,
+/// which becomes a source with only a `publisher`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub publisher: Text,
+    pub title: Option<Text>,
+    /// The page a reader can open.
+    pub url: Option<Text>,
+    /// When someone last checked that the page says what the tip says (YYYY-MM-DD).
+    pub checked: Option<Text>,
+}
+
+impl Source {
+    /// `Publisher, Title`: how the source is named in running text.
+    pub fn citation(&self) -> String {
+        match &self.title {
+            Some(title) => format!("{}, {title}", self.publisher),
+            None => self.publisher.to_string(),
+        }
+    }
+}
+
+/// Who a tips file is from, declared as its optional `[about]` table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct About {
+    pub name: Option<Text>,
+    pub contact: Option<Text>,
+    pub url: Option<Text>,
+    /// When the whole file was last reviewed (YYYY-MM-DD).
+    pub reviewed: Option<Text>,
+}
+
 /// One tip, declared as a `[[tips]]` table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tip {
@@ -63,7 +96,7 @@ pub struct Tip {
     /// Empty means the tip fits every stage.
     pub stages: Cow<'static, [Stage]>,
     pub tags: Cow<'static, [Text]>,
-    pub source: Option<Text>,
+    pub source: Option<Source>,
     /// The file the tip came from; `None` for the built-in set.
     pub origin: Option<Text>,
 }

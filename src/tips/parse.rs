@@ -13,14 +13,16 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::model::{Stage, Text, Tip, Topic};
+use super::model::{About, Source, Stage, Text, Tip, Topic};
 
 /// The longest tip text a file may hold, in characters.
 pub const MAX_TEXT_CHARS: usize = 400;
 /// The longest id or topic name, in characters.
 pub const MAX_ID_CHARS: usize = 64;
 
-const TOP_LEVEL_KEYS: &[&str] = &["topics", "tips"];
+const TOP_LEVEL_KEYS: &[&str] = &["about", "sources", "topics", "tips"];
+const ABOUT_KEYS: &[&str] = &["name", "contact", "url", "reviewed"];
+const SOURCE_KEYS: &[&str] = &["publisher", "title", "url", "checked"];
 const TOPIC_KEYS: &[&str] = &["title", "description"];
 const TIP_KEYS: &[&str] = &[
     "id", "topic", "text", "stages", "tags", "source", "disabled",
@@ -43,7 +45,7 @@ pub struct ParsedTopic {
 /// A `[[tips]]` entry: a tip, or `disabled = true`, which hides the tip with that id.
 #[derive(Clone, Debug)]
 pub enum Entry {
-    Tip(Tip),
+    Tip(Box<Tip>),
     Disabled(Text),
 }
 
@@ -67,6 +69,7 @@ impl ParsedTip {
 /// What one file declares, in file order.
 #[derive(Clone, Debug, Default)]
 pub struct ParsedFile {
+    pub about: Option<About>,
     pub topics: Vec<ParsedTopic>,
     pub tips: Vec<ParsedTip>,
 }
@@ -91,9 +94,20 @@ pub fn parse(text: &str, origin: Option<&str>) -> (ParsedFile, Vec<Problem>) {
     let mut reader = Reader {
         text,
         problems: &mut problems,
+        sources: None,
     };
-    for (key, value) in in_file_order(document.get_ref()) {
+    let items = in_file_order(document.get_ref());
+    // Sources first: tips name them, wherever in the file they are declared.
+    for (key, value) in &items {
         match key.get_ref().as_ref() {
+            "about" => file.about = reader.about(value),
+            "sources" => reader.sources(value),
+            _ => {}
+        }
+    }
+    for (key, value) in items {
+        match key.get_ref().as_ref() {
+            "about" | "sources" => {}
             "topics" => reader.topics(value, &mut file),
             "tips" => reader.tips(value, &origin, &mut file),
             other => reader.unknown_key(other, key.span(), TOP_LEVEL_KEYS),
@@ -122,6 +136,21 @@ pub fn position(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Whether `text` is a date written YYYY-MM-DD (month 01-12, day 01-31).
+pub fn is_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digits = |range: Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
+    let number = |range: Range<usize>| text[range].parse::<u8>().unwrap_or(0);
+    bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && digits(0..4)
+        && digits(5..7)
+        && digits(8..10)
+        && (1..=12).contains(&number(5..7))
+        && (1..=31).contains(&number(8..10))
+}
+
 /// Whether `name` is lowercase words of letters and digits joined by single hyphens.
 pub fn is_valid_id(name: &str) -> bool {
     !name.is_empty()
@@ -146,6 +175,9 @@ fn in_file_order<'a, 'i>(table: &'a DeTable<'i>) -> Vec<Item<'a, 'i>> {
 struct Reader<'t, 'p> {
     text: &'t str,
     problems: &'p mut Vec<Problem>,
+    /// The file's `[sources]` table; `None` when it declares none, and tips may then give a
+    /// source as free text.
+    sources: Option<HashMap<String, Source>>,
 }
 
 impl Reader<'_, '_> {
@@ -163,6 +195,128 @@ impl Reader<'_, '_> {
             span,
             format!("unknown key `{key}` (expected one of {expected})"),
         );
+    }
+
+    fn about(&mut self, value: &Spanned<DeValue<'_>>) -> Option<About> {
+        let Some(fields) = value.get_ref().as_table() else {
+            self.wrong_type("about", "a table", value);
+            return None;
+        };
+        self.reject_unknown(fields, ABOUT_KEYS);
+        Some(About {
+            name: self.optional_string(fields, "name").map(Cow::Owned),
+            contact: self.optional_string(fields, "contact").map(Cow::Owned),
+            url: self.optional_url(fields).map(Cow::Owned),
+            reviewed: self.optional_date(fields, "reviewed").map(Cow::Owned),
+        })
+    }
+
+    fn sources(&mut self, value: &Spanned<DeValue<'_>>) {
+        let Some(table) = value.get_ref().as_table() else {
+            self.wrong_type("sources", "a table of sources", value);
+            return;
+        };
+        let mut sources = HashMap::new();
+        for (name, declaration) in in_file_order(table) {
+            let name_text = name.get_ref().as_ref();
+            if !is_valid_id(name_text) {
+                self.report(
+                    name.span(),
+                    format!(
+                        "source name `{name_text}` must be lowercase words of letters and digits joined by '-'"
+                    ),
+                );
+            }
+            let context = format!("source `{name_text}`");
+            if let Some(source) = self.source_table(declaration, &context, name.span()) {
+                sources.insert(name_text.to_string(), source);
+            }
+        }
+        self.sources = Some(sources);
+    }
+
+    /// A source written as a table: `publisher` is required, `title`, `url` and `checked`
+    /// are optional (the built-in set has them all, which `tests/content.rs` enforces).
+    fn source_table(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        context: &str,
+        name_span: Range<usize>,
+    ) -> Option<Source> {
+        let Some(fields) = value.get_ref().as_table() else {
+            self.wrong_type(context, "a table", value);
+            return None;
+        };
+        let problems_before = self.problems.len();
+        self.reject_unknown(fields, SOURCE_KEYS);
+        let publisher = self.required_string(fields, "publisher", context, name_span);
+        let source = Source {
+            publisher: Cow::Owned(publisher?.0),
+            title: self.optional_string(fields, "title").map(Cow::Owned),
+            url: self.optional_url(fields).map(Cow::Owned),
+            checked: self.optional_date(fields, "checked").map(Cow::Owned),
+        };
+        (self.problems.len() == problems_before).then_some(source)
+    }
+
+    /// A tip's `source`: the name of a source in the file's `[sources]` table, an inline
+    /// source table, or (in a file without `[sources]`) free text.
+    fn tip_source(&mut self, fields: &DeTable<'_>, context: &str) -> Option<Source> {
+        let value = fields.get("source")?;
+        if value.get_ref().as_table().is_some() {
+            return self.source_table(value, &format!("source of {context}"), value.span());
+        }
+        let name = self.non_empty_string("source", value)?;
+        match &self.sources {
+            None => Some(Source {
+                publisher: Cow::Owned(name),
+                title: None,
+                url: None,
+                checked: None,
+            }),
+            Some(sources) => match sources.get(&name) {
+                Some(source) => Some(source.clone()),
+                None => {
+                    self.report(
+                        value.span(),
+                        format!("source `{name}` is not declared in this file's [sources] table"),
+                    );
+                    None
+                }
+            },
+        }
+    }
+
+    fn optional_url(&mut self, fields: &DeTable<'_>) -> Option<String> {
+        let url = self.optional_string(fields, "url")?;
+        let well_formed = (url.starts_with("https://") || url.starts_with("http://"))
+            && !url.chars().any(char::is_whitespace);
+        if !well_formed {
+            let span = fields.get("url").map_or(0..0, |value| value.span());
+            self.report(
+                span,
+                "`url` must be a web address starting with https://".to_string(),
+            );
+            return None;
+        }
+        Some(url)
+    }
+
+    /// A date written as a string or a bare TOML date, YYYY-MM-DD.
+    fn optional_date(&mut self, fields: &DeTable<'_>, key: &str) -> Option<String> {
+        let value = fields.get(key)?;
+        let written = match value.get_ref() {
+            DeValue::Datetime(date) => date.to_string(),
+            other => other.as_str().unwrap_or_default().to_string(),
+        };
+        if !is_date(&written) {
+            self.report(
+                value.span(),
+                format!("`{key}` must be a date written YYYY-MM-DD"),
+            );
+            return None;
+        }
+        Some(written)
     }
 
     fn topics(&mut self, value: &Spanned<DeValue<'_>>, file: &mut ParsedFile) {
@@ -264,7 +418,7 @@ impl Reader<'_, '_> {
         };
         let stages = self.stages(fields);
         let tags = self.string_list(fields, "tags");
-        let source = self.optional_string(fields, "source");
+        let source = self.tip_source(fields, &context);
         if disabled {
             let (id, id_span) = id?;
             return (self.problems.len() == problems_before).then_some(ParsedTip {
@@ -291,15 +445,15 @@ impl Reader<'_, '_> {
             return None;
         }
         Some(ParsedTip {
-            entry: Entry::Tip(Tip {
+            entry: Entry::Tip(Box::new(Tip {
                 id: Cow::Owned(id),
                 topic: Cow::Owned(topic),
                 text: Cow::Owned(text),
                 stages: Cow::Owned(stages),
                 tags: Cow::Owned(tags.into_iter().map(Cow::Owned).collect()),
-                source: source.map(Cow::Owned),
+                source,
                 origin: origin.clone(),
-            }),
+            })),
             id_span,
             topic_span,
         })

@@ -1,0 +1,310 @@
+//! `backcare warning-signs`: when back pain needs a midwife, doctor or emergency services, with
+//! the numbers to call where the reader lives. The signs, sources and numbers are data, in
+//! `warning-signs.toml` (see `sheet`); this module picks the region and lays the sheet out.
+
+mod sheet;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+pub use sheet::{Region, Sheet, When};
+
+use crate::cli::DISCLAIMER;
+use crate::output::json::SourceObject;
+use crate::output::{Screen, json};
+use crate::tips::Source;
+
+const SHEET: &str = include_str!("../../warning-signs.toml");
+
+/// The built-in sheet. `build.rs` has checked it, so this does not fail in a released binary;
+/// it still returns a message rather than panic.
+pub fn sheet() -> Result<Sheet, String> {
+    Sheet::parse(SHEET).map_err(|error| format!("the built-in warning signs are broken: {error}"))
+}
+
+/// The territory (`GB`) of the first locale set in `LC_ALL`, `LC_MESSAGES` and `LANG`, the
+/// order in which POSIX lets them override each other. `C` and `POSIX` have none.
+pub fn locale_territory(var: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(var)
+        .find(|value| !value.is_empty())?;
+    let name = locale.split(['.', '@']).next()?;
+    let territory = name.split_once('_')?.1;
+    (territory.len() == 2 && territory.chars().all(|c| c.is_ascii_alphabetic()))
+        .then(|| territory.to_ascii_uppercase())
+}
+
+/// The sheet as it is laid out, in the reader's region and order.
+struct Laid<'s> {
+    sheet: &'s Sheet,
+    sections: Vec<&'s sheet::Section>,
+    /// Source keys in order of first use, so the text can number them.
+    cited: Vec<&'s str>,
+}
+
+impl<'s> Laid<'s> {
+    fn new(sheet: &'s Sheet, region: &'s Region, after_birth_first: bool) -> Laid<'s> {
+        let order = if after_birth_first {
+            [When::AfterBirth, When::Pregnancy]
+        } else {
+            [When::Pregnancy, When::AfterBirth]
+        };
+        let sections: Vec<&sheet::Section> = order
+            .into_iter()
+            .flat_map(|when| sheet.sections(when))
+            .collect();
+        let mut cited: Vec<&str> = vec![&region.source];
+        let signs = sections
+            .iter()
+            .flat_map(|section| section.signs.iter())
+            .chain([&sheet.physiotherapy]);
+        for sign in signs {
+            if !cited.contains(&sign.source.as_str()) {
+                cited.push(&sign.source);
+            }
+        }
+        Laid {
+            sheet,
+            sections,
+            cited,
+        }
+    }
+
+    fn source(&self, key: &str) -> Source {
+        let source = &self.sheet.sources[key];
+        Source {
+            publisher: source.publisher.clone().into(),
+            title: Some(source.title.clone().into()),
+            url: Some(source.url.clone().into()),
+            checked: Some(source.checked.clone().into()),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SignObject<'a> {
+    text: String,
+    source: SourceObject<'a>,
+}
+
+#[derive(Serialize)]
+struct SectionObject<'a> {
+    id: &'a str,
+    when: &'static str,
+    title: String,
+    signs: Vec<SignObject<'a>>,
+}
+
+#[derive(Serialize)]
+struct NumberObject<'a> {
+    label: &'a str,
+    number: &'a str,
+}
+
+#[derive(Serialize)]
+struct RegionObject<'a> {
+    id: &'a str,
+    name: &'a str,
+    numbers: Vec<NumberObject<'a>>,
+    source: SourceObject<'a>,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    title: &'a str,
+    region: RegionObject<'a>,
+    sections: Vec<SectionObject<'a>>,
+    physiotherapy: SignObject<'a>,
+    reviewed: &'a str,
+    disclaimer: &'static str,
+}
+
+pub fn json(sheet: &Sheet, region: &Region, after_birth_first: bool) -> String {
+    let laid = Laid::new(sheet, region, after_birth_first);
+    let sources: HashMap<&str, Source> = laid
+        .cited
+        .iter()
+        .map(|key| (*key, laid.source(key)))
+        .collect();
+    let source = |key: &str| SourceObject::from(&sources[key]);
+    let sign = |sign: &sheet::Sign| SignObject {
+        text: region.fill(&sign.text),
+        source: source(&sign.source),
+    };
+    fn when_name(when: When) -> &'static str {
+        match when {
+            When::Pregnancy => "pregnancy",
+            When::AfterBirth => "after-birth",
+        }
+    }
+    json::render(&Report {
+        title: &sheet.title,
+        region: RegionObject {
+            id: &region.id,
+            name: &region.name,
+            numbers: region
+                .numbers
+                .iter()
+                .map(|number| NumberObject {
+                    label: &number.label,
+                    number: &number.number,
+                })
+                .collect(),
+            source: source(&region.source),
+        },
+        sections: laid
+            .sections
+            .iter()
+            .map(|section| SectionObject {
+                id: &section.id,
+                when: when_name(section.when),
+                title: region.fill(&section.title),
+                signs: section.signs.iter().map(sign).collect(),
+            })
+            .collect(),
+        physiotherapy: sign(&sheet.physiotherapy),
+        reviewed: &sheet.reviewed,
+        disclaimer: DISCLAIMER,
+    })
+}
+
+pub fn text(screen: &Screen, sheet: &Sheet, region: &Region, after_birth_first: bool) -> String {
+    let laid = Laid::new(sheet, region, after_birth_first);
+    let style = &screen.style;
+    let number_of = |key: &str| {
+        laid.cited
+            .iter()
+            .position(|cited| *cited == key)
+            .unwrap_or(0)
+            + 1
+    };
+    let mut text = style.alert(&sheet.title);
+    text.push('\n');
+    let numbers: Vec<String> = region
+        .numbers
+        .iter()
+        .map(|number| format!("{} {}", style.heading(&number.number), number.label))
+        .collect();
+    text.push_str(&screen.wrap(
+        &format!(
+            "{}: {} {}",
+            region.name,
+            numbers.join("; "),
+            style.dim(&format!("[{}]", number_of(&region.source)))
+        ),
+        "",
+    ));
+    text.push('\n');
+    let others: Vec<&str> = sheet
+        .regions
+        .iter()
+        .filter(|other| other.id != region.id && !other.territories.is_empty())
+        .map(|other| other.id.as_str())
+        .collect();
+    text.push_str(&style.dim(&screen.wrap(
+        &format!(
+            "Elsewhere? backcare warning-signs --region {} (or a country code)",
+            others.join("|")
+        ),
+        "",
+    )));
+    text.push('\n');
+    for section in &laid.sections {
+        text.push('\n');
+        text.push_str(&style.heading(&screen.wrap(&region.fill(&section.title), "")));
+        text.push('\n');
+        for sign in &section.signs {
+            let item = format!(
+                "{} {}",
+                region.fill(&sign.text),
+                style.dim(&format!("[{}]", number_of(&sign.source)))
+            );
+            text.push_str(&screen.wrap_hanging(&item, "  • ", "    "));
+            text.push('\n');
+        }
+    }
+    text.push('\n');
+    text.push_str(&style.heading("When to ask for physiotherapy"));
+    text.push('\n');
+    let physio = &sheet.physiotherapy;
+    text.push_str(&screen.wrap(
+        &format!(
+            "{} {}",
+            region.fill(&physio.text),
+            style.dim(&format!("[{}]", number_of(&physio.source)))
+        ),
+        "",
+    ));
+    text.push_str("\n\n");
+    text.push_str(&style.heading(&format!("Sources (reviewed {})", sheet.reviewed)));
+    text.push('\n');
+    for (index, key) in laid.cited.iter().enumerate() {
+        let source = laid.source(key);
+        let label = format!("[{}] ", index + 1);
+        let indent = " ".repeat(label.len() + 2);
+        text.push_str(&screen.wrap_hanging(
+            &format!("{label}{}", source.citation()),
+            "  ",
+            &indent,
+        ));
+        text.push('\n');
+        // Never wrapped, so the address can be copied or clicked.
+        text.push_str(&format!(
+            "{indent}{}\n",
+            source.url.as_deref().unwrap_or("")
+        ));
+    }
+    text.push('\n');
+    text.push_str(&style.dim(&screen.wrap(DISCLAIMER, "")));
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn territory(vars: &[(&str, &str)]) -> Option<String> {
+        locale_territory(|name| {
+            vars.iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| value.to_string())
+        })
+    }
+
+    #[test]
+    fn the_locale_territory_follows_posix_precedence() {
+        assert_eq!(territory(&[("LANG", "en_GB.UTF-8")]), Some("GB".into()));
+        assert_eq!(
+            territory(&[("LANG", "en_GB.UTF-8"), ("LC_MESSAGES", "en_US.UTF-8")]),
+            Some("US".into())
+        );
+        assert_eq!(
+            territory(&[("LC_ALL", "de_DE@euro"), ("LANG", "en_GB.UTF-8")]),
+            Some("DE".into())
+        );
+        assert_eq!(
+            territory(&[("LC_ALL", ""), ("LANG", "en_NZ")]),
+            Some("NZ".into())
+        );
+        assert_eq!(territory(&[("LANG", "C.UTF-8")]), None);
+        assert_eq!(territory(&[("LANG", "POSIX")]), None);
+        assert_eq!(territory(&[]), None);
+    }
+
+    #[test]
+    fn the_built_in_sheet_parses_and_every_region_fills_every_placeholder() {
+        let sheet = sheet().unwrap();
+        for region in &sheet.regions {
+            for section in &sheet.sections {
+                assert!(!region.fill(&section.title).contains('{'));
+            }
+        }
+        assert_eq!(sheet.find_region("GB").unwrap().id, "uk");
+        assert_eq!(sheet.find_region("de").unwrap().id, "eu");
+        assert_eq!(sheet.find_region("Us").unwrap().id, "us");
+        assert!(sheet.find_region("xx").is_none());
+    }
+}

@@ -1,0 +1,210 @@
+//! The warning-signs sheet: `warning-signs.toml`, compiled into the binary. It is data so that
+//! the health content and the code are reviewed apart. This file is also compiled into
+//! `build.rs`, which checks the sheet, so a broken sheet fails the build; it uses only `std`,
+//! `serde` and `toml`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+/// Placeholders a section title or sign may use, filled from the reader's region.
+pub const PLACEHOLDERS: &[&str] = &["{emergency}", "{hospital}", "{urgent}", "{maternity}"];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sheet {
+    /// When the whole sheet was last reviewed against its sources (YYYY-MM-DD).
+    pub reviewed: String,
+    pub title: String,
+    pub sources: BTreeMap<String, SheetSource>,
+    /// In the order `--region` lists them; the one with id `other` is for an unknown region.
+    pub regions: Vec<Region>,
+    pub sections: Vec<Section>,
+    pub physiotherapy: Sign,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SheetSource {
+    pub publisher: String,
+    pub title: String,
+    pub url: String,
+    pub checked: String,
+}
+
+/// Who to call in one part of the world.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// What `--region` and the `region` setting take, such as `uk`.
+    pub id: String,
+    pub name: String,
+    /// ISO 3166 country codes whose locale (`en_GB.UTF-8`) picks this region.
+    #[serde(default)]
+    pub territories: Vec<String>,
+    /// `{emergency}`: the emergency number, with what to say.
+    pub emergency: String,
+    /// `{hospital}`: the hospital department to go to.
+    pub hospital: String,
+    /// `{urgent}`: where to get urgent advice that is not an emergency.
+    pub urgent: String,
+    /// `{maternity}`: who looks after the pregnancy, day or night.
+    pub maternity: String,
+    /// The numbers, as shown at the top of the sheet.
+    pub numbers: Vec<Number>,
+    /// A key of `sources`: where the numbers were checked.
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Number {
+    pub label: String,
+    pub number: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum When {
+    Pregnancy,
+    AfterBirth,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub when: When,
+    pub title: String,
+    pub signs: Vec<Sign>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sign {
+    pub text: String,
+    /// A key of `sources`.
+    pub source: String,
+}
+
+impl Sheet {
+    /// Parses and checks the sheet; the error says what is wrong and where.
+    pub fn parse(text: &str) -> Result<Sheet, String> {
+        let sheet: Sheet = toml::from_str(text).map_err(|error| error.to_string())?;
+        sheet.check()?;
+        Ok(sheet)
+    }
+
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|region| region.id == id)
+    }
+
+    /// The region for a `--region` value: a region id or a country code, in any case.
+    pub fn find_region(&self, wanted: &str) -> Option<&Region> {
+        let wanted = wanted.trim();
+        self.regions.iter().find(|region| {
+            region.id.eq_ignore_ascii_case(wanted)
+                || region
+                    .territories
+                    .iter()
+                    .any(|code| code.eq_ignore_ascii_case(wanted))
+        })
+    }
+
+    /// The region for an unknown or unset place: every common number side by side.
+    pub fn fallback(&self) -> &Region {
+        self.region("other").unwrap_or(&self.regions[0])
+    }
+
+    /// Signs in `sections` for `when`, in order.
+    pub fn sections(&self, when: When) -> impl Iterator<Item = &Section> {
+        self.sections
+            .iter()
+            .filter(move |section| section.when == when)
+    }
+
+    fn check(&self) -> Result<(), String> {
+        let is_date = |text: &str| {
+            text.len() == 10
+                && text.char_indices().all(|(i, c)| {
+                    if i == 4 || i == 7 {
+                        c == '-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                })
+        };
+        if !is_date(&self.reviewed) {
+            return Err(format!("reviewed = {:?} is not YYYY-MM-DD", self.reviewed));
+        }
+        for (name, source) in &self.sources {
+            if !source.url.starts_with("https://") {
+                return Err(format!("source `{name}`: url must start with https://"));
+            }
+            if !is_date(&source.checked) {
+                return Err(format!("source `{name}`: checked is not YYYY-MM-DD"));
+            }
+        }
+        if self.region("other").is_none() {
+            return Err("a region with id `other` (for unknown regions) is required".to_string());
+        }
+        for region in &self.regions {
+            if region.numbers.is_empty() {
+                return Err(format!("region `{}` lists no numbers", region.id));
+            }
+        }
+        for when in [When::Pregnancy, When::AfterBirth] {
+            if self.sections(when).next().is_none() {
+                return Err(format!("no section for {when:?}"));
+            }
+        }
+        let cited = self
+            .sections
+            .iter()
+            .flat_map(|section| section.signs.iter())
+            .chain([&self.physiotherapy])
+            .map(|sign| (&sign.text, &sign.source))
+            .chain(
+                self.regions
+                    .iter()
+                    .map(|region| (&region.name, &region.source)),
+            );
+        for (what, source) in cited {
+            if !self.sources.contains_key(source) {
+                return Err(format!(
+                    "{what:?} names source `{source}`, which [sources] does not declare"
+                ));
+            }
+        }
+        for text in self.sections.iter().flat_map(|section| {
+            [&section.title]
+                .into_iter()
+                .chain(section.signs.iter().map(|sign| &sign.text))
+        }) {
+            let mut rest = text.as_str();
+            while let Some(start) = rest.find('{') {
+                let end = rest[start..]
+                    .find('}')
+                    .map_or(rest.len(), |end| start + end + 1);
+                if !PLACEHOLDERS.contains(&&rest[start..end]) {
+                    return Err(format!(
+                        "unknown placeholder {:?} in {text:?}",
+                        &rest[start..end]
+                    ));
+                }
+                rest = &rest[end..];
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Region {
+    /// `text` with the placeholders filled in for this region.
+    pub fn fill(&self, text: &str) -> String {
+        text.replace("{emergency}", &self.emergency)
+            .replace("{hospital}", &self.hospital)
+            .replace("{urgent}", &self.urgent)
+            .replace("{maternity}", &self.maternity)
+    }
+}
