@@ -55,7 +55,12 @@ impl<'s> Laid<'s> {
             .into_iter()
             .flat_map(|when| sheet.sections(when))
             .collect();
-        let mut cited: Vec<&str> = vec![&region.source];
+        let mut cited: Vec<&str> = Vec::new();
+        for source in &region.sources {
+            if !cited.contains(&source.as_str()) {
+                cited.push(source);
+            }
+        }
         let signs = sections
             .iter()
             .flat_map(|section| section.signs.iter())
@@ -108,7 +113,7 @@ struct RegionObject<'a> {
     id: &'a str,
     name: &'a str,
     numbers: Vec<NumberObject<'a>>,
-    source: SourceObject<'a>,
+    sources: Vec<SourceObject<'a>>,
 }
 
 #[derive(Serialize)]
@@ -152,7 +157,7 @@ pub fn json(sheet: &Sheet, region: &Region, after_birth_first: bool) -> String {
                     number: &number.number,
                 })
                 .collect(),
-            source: source(&region.source),
+            sources: region.sources.iter().map(|key| source(key)).collect(),
         },
         sections: laid
             .sections
@@ -192,7 +197,15 @@ pub fn text(screen: &Screen, sheet: &Sheet, region: &Region, after_birth_first: 
             "{}: {} {}",
             region.name,
             numbers.join("; "),
-            style.dim(&format!("[{}]", number_of(&region.source)))
+            style.dim(&format!(
+                "[{}]",
+                region
+                    .sources
+                    .iter()
+                    .map(|key| number_of(key).to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
         ),
         "",
     ));

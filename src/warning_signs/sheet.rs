@@ -52,8 +52,8 @@ pub struct Region {
     pub maternity: String,
     /// The numbers, as shown at the top of the sheet.
     pub numbers: Vec<Number>,
-    /// A key of `sources`: where the numbers were checked.
-    pub source: String,
+    /// Keys of `sources`: where the numbers were checked.
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -149,8 +149,11 @@ impl Sheet {
             return Err("a region with id `other` (for unknown regions) is required".to_string());
         }
         for region in &self.regions {
-            if region.numbers.is_empty() {
-                return Err(format!("region `{}` lists no numbers", region.id));
+            if region.numbers.is_empty() || region.sources.is_empty() {
+                return Err(format!(
+                    "region `{}` lists no numbers or no sources",
+                    region.id
+                ));
             }
         }
         for when in [When::Pregnancy, When::AfterBirth] {
@@ -164,11 +167,12 @@ impl Sheet {
             .flat_map(|section| section.signs.iter())
             .chain([&self.physiotherapy])
             .map(|sign| (&sign.text, &sign.source))
-            .chain(
-                self.regions
+            .chain(self.regions.iter().flat_map(|region| {
+                region
+                    .sources
                     .iter()
-                    .map(|region| (&region.name, &region.source)),
-            );
+                    .map(move |source| (&region.name, source))
+            }));
         for (what, source) in cited {
             if !self.sources.contains_key(source) {
                 return Err(format!(
