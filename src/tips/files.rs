@@ -11,7 +11,7 @@ use super::parse::parse;
 use crate::diagnostic::Diagnostic;
 
 /// The largest tips file backcare reads. Real tips files are a few kilobytes (the built-in set
-/// of 74 tips is 30 KiB); the limit also bounds the memory the TOML parser can need, which is
+/// of 81 tips is 34 KiB); the limit also bounds the memory the TOML parser can need, which is
 /// many times a file's size for files of tiny values (about 23 MiB at most, measured).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024;
 /// A file of junk can hold thousands of problems; past this many, only their number is told.
