@@ -666,6 +666,88 @@ source = "NHS"
     }
 
     #[test]
+    fn sources_are_declared_once_or_written_inline() {
+        let text = r#"
+[about]
+name = "Team tips"
+reviewed = 2026-11-26
+
+[sources.hse]
+publisher = "HSE"
+title = "Back pain in pregnancy"
+url = "https://www2.hse.ie/conditions/backache-pregnancy"
+checked = "2026-11-01"
+
+[[tips]]
+id = "a"
+topic = "t"
+text = "x"
+source = "hse"
+
+[[tips]]
+id = "b"
+topic = "t"
+text = "y"
+source = { publisher = "NHS", url = "https://www.nhs.uk/" }
+"#;
+        let (file, problems) = parse(text, None);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(file.about.unwrap().reviewed.as_deref(), Some("2026-11-26"));
+        let sources: Vec<Source> = file
+            .tips
+            .iter()
+            .map(|parsed| match &parsed.entry {
+                Entry::Tip(tip) => tip.source.clone().unwrap(),
+                Entry::Disabled(_) => panic!("a tip"),
+            })
+            .collect();
+        assert_eq!(sources[0].citation(), "HSE, Back pain in pregnancy");
+        assert_eq!(sources[0].checked.as_deref(), Some("2026-11-01"));
+        assert_eq!(sources[1].url.as_deref(), Some("https://www.nhs.uk/"));
+        assert_eq!(sources[1].title, None);
+    }
+
+    #[test]
+    fn free_text_sources_only_where_no_sources_are_declared() {
+        let free = "[[tips]]\nid = \"a\"\ntopic = \"t\"\ntext = \"x\"\nsource = \"my physio\"\n";
+        let (file, found) = parse(free, None);
+        assert!(found.is_empty(), "{found:?}");
+        let Entry::Tip(tip) = &file.tips[0].entry else {
+            panic!("a tip")
+        };
+        assert_eq!(tip.source.as_ref().unwrap().publisher, "my physio");
+
+        let typo = format!("[sources.hse]\npublisher = \"HSE\"\n{free}");
+        assert_eq!(
+            problems(&typo),
+            [(
+                7,
+                10,
+                "source `my physio` is not declared in this file's [sources] table".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn source_addresses_and_dates_are_checked() {
+        let text = "[sources.a]\npublisher = \"P\"\nurl = \"nhs.uk\"\nchecked = \"26/11/2026\"\n[about]\nreviewed = \"2026-13-01\"\n[[tips]]\nid = \"a\"\ntopic = \"t\"\ntext = \"x\"\n";
+        let found = problems(text);
+        let messages: Vec<&str> = found.iter().map(|(_, _, m)| m.as_str()).collect();
+        assert!(
+            messages.contains(&"`url` must be a web address starting with https://"),
+            "{found:?}"
+        );
+        assert!(
+            messages.contains(&"`checked` must be a date written YYYY-MM-DD"),
+            "{found:?}"
+        );
+        assert!(
+            messages.contains(&"`reviewed` must be a date written YYYY-MM-DD"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn ids_are_lowercase_words() {
         assert!(is_valid_id("posture-2"));
         assert!(!is_valid_id("Posture"));
