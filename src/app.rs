@@ -37,8 +37,15 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
-            // Help and version go to stdout with 0; usage errors to stderr with 2.
-            let _ = error.print();
+            // Help and version go to stdout with 0; usage errors to stderr with 2. clap quotes
+            // the value the user typed (or an environment variable held), so its text is made
+            // safe for the terminal like everything else.
+            let text = output::sanitize::visible_lines(&error.render().to_string());
+            if error.use_stderr() {
+                let _ = io::stderr().write_all(text.as_bytes());
+            } else {
+                let _ = emit(&text);
+            }
             return ExitCode::from(error.exit_code().clamp(0, 255) as u8);
         }
     };

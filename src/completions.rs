@@ -11,6 +11,7 @@ use clap_complete::engine::CompletionCandidate;
 use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 
 use crate::cli::{Cli, CompletionShell};
+use crate::output::sanitize::{one_line, visible_lines};
 use crate::paths::Paths;
 use crate::tips::{Catalog, files};
 
@@ -46,7 +47,8 @@ pub fn answer_if_asked(args: &[OsString]) -> bool {
     {
         Ok(answered) => answered,
         Err(error) => {
-            let _ = std::io::stderr().write_all(error.to_string().as_bytes());
+            let text = visible_lines(&error.to_string());
+            let _ = std::io::stderr().write_all(text.as_bytes());
             true
         }
     }
@@ -63,8 +65,10 @@ pub fn topic_candidates() -> Vec<CompletionCandidate> {
     catalog()
         .topics
         .into_iter()
+        // Titles come from shared files: what a shell shows while completing is made safe too.
         .map(|topic| {
-            CompletionCandidate::new(&*topic.name).help(Some(topic.title.to_string().into()))
+            CompletionCandidate::new(one_line(&topic.name))
+                .help(Some(one_line(&topic.title).into()))
         })
         .collect()
 }
@@ -73,6 +77,6 @@ pub fn id_candidates() -> Vec<CompletionCandidate> {
     catalog()
         .tips
         .into_iter()
-        .map(|tip| CompletionCandidate::new(&*tip.id))
+        .map(|tip| CompletionCandidate::new(one_line(&tip.id)))
         .collect()
 }

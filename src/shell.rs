@@ -4,7 +4,9 @@
 //! rsync, cron, `bash -c` and pipes run start-up files too and must see nothing), does nothing
 //! when `backcare` is not on PATH, touches no shell option, and hands back the exit status it
 //! found. It keeps that status in a variable, defines one function and runs it; the function
-//! removes itself and the variable.
+//! removes itself and the variable. The function is run as `__backcare_startup && :` so that
+//! handing back a failing status never trips `set -e` (bash) or `ERR_EXIT` (zsh): a failure
+//! inside an `&&` list does not end the shell, yet `$?` is still the status found.
 
 use crate::cli::InitShell;
 use crate::every::Every;
@@ -34,7 +36,7 @@ __backcare_startup() {
   fi
   return "$status"
 }
-__backcare_startup
+__backcare_startup && :
 "#;
 
 const ZSH: &str = r#"# backcare: one back-care tip when an interactive shell opens on a terminal.
@@ -49,7 +51,7 @@ __backcare_startup() {
   fi
   return $exit_status
 }
-__backcare_startup
+__backcare_startup && :
 "#;
 
 const FISH: &str = r#"# backcare: one back-care tip when an interactive shell opens on a terminal.

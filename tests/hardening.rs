@@ -338,3 +338,76 @@ fn tip_without_builtins_reports_several_bad_files_in_one_line() {
         "{stderr}"
     );
 }
+
+/// What clap itself prints for a bad value quotes it: it is made safe too, whether the value
+/// came from the command line or from the environment.
+#[test]
+fn usage_errors_cannot_drive_the_terminal() {
+    let env = TestEnv::new();
+    let hostile = "x\u{1b}]0;pwned\u{7}\u{9b}31m";
+    let cases: Vec<(Vec<&str>, Option<(&str, &str)>)> = vec![
+        (vec!["tip", "--every", hostile], None),
+        (vec!["--color", hostile, "tip"], None),
+        (vec!["tip", "--week", hostile], None),
+        (vec!["tip", "--seed", hostile], None),
+        (vec![hostile], None),
+        (vec!["tip"], Some(("BACKCARE_EVERY", hostile))),
+        (vec!["tip"], Some(("BACKCARE_COLOR", hostile))),
+    ];
+    for (args, var) in cases {
+        let mut cmd = env.cmd();
+        cmd.args(&args);
+        if let Some((name, value)) = var {
+            cmd.env(name, value);
+        }
+        let output = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?} {var:?}: {stderr}");
+        assert!(
+            stderr.contains("x␛]0;pwned␇"),
+            "{args:?} {var:?}: {stderr:?}"
+        );
+        assert!(
+            !stderr.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?} {var:?}: {stderr:?}"
+        );
+    }
+}
+
+/// Completion candidates and their descriptions reach the terminal while the user presses TAB.
+#[test]
+fn completion_candidates_cannot_drive_the_terminal() {
+    let env = TestEnv::new();
+    std::fs::write(env.config_dir().join("tips.toml"), HOSTILE).unwrap();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let output = env
+            .cmd()
+            .args(["--", "backcare", "tip", "--topic", "ev"])
+            .env("BACKCARE_COMPLETE", shell)
+            .env("_CLAP_COMPLETE_INDEX", "3")
+            .env("_CLAP_IFS", "\n")
+            .output()
+            .unwrap();
+        let out = String::from_utf8_lossy(&output.stdout);
+        assert!(out.contains("evil"), "{shell}: {out:?}");
+        assert!(
+            !out.chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{shell}: {out:?}"
+        );
+    }
+}
+
+/// Invisible characters cannot pass for content: a tag or text made only of them is empty.
+#[test]
+fn invisible_values_count_as_empty() {
+    let env = TestEnv::new();
+    let file = env.write(
+        "blank.toml",
+        "[[tips]]\nid = \"a\"\ntopic = \"posture\"\ntext = \"Fine.\"\ntags = [\"\\u200b\"]\n\n[[tips]]\nid = \"b\"\ntopic = \"posture\"\ntext = \"\\u00ad\\u2060\\U000E0001\"\n",
+    );
+    env.run(&["check", file.to_str().unwrap()])
+        .code(1)
+        .stderr(contains(":5:9: `tags` must not be empty"))
+        .stderr(contains(":10:8: `text` must not be empty"));
+}

@@ -214,3 +214,32 @@ fn a_broken_config_costs_the_shell_one_line_and_nothing_else() {
     );
     assert!(output.status.success());
 }
+
+/// `set -e` and `set -u` in a start-up file (zsh: ERR_EXIT and NO_UNSET): the snippet hands
+/// back a failing status without closing the new shell or aborting the rest of the file.
+#[test]
+fn strict_start_up_files_survive_the_snippet() {
+    for name in ["bash", "zsh"] {
+        let Some(shell) = Shell::new(name) else {
+            continue;
+        };
+        let strict = match name {
+            "bash" => "set -eu",
+            _ => "setopt ERR_EXIT NO_UNSET",
+        };
+        let snippet = shell.env.stdout(&["init", name]);
+        // The test before the snippet is false, so `$?` is 1 when the snippet starts.
+        let rc = format!(
+            "{strict}\n[ -e /nonexistent ] && echo never\n{snippet}echo rc-went-on status=$?\n"
+        );
+        std::fs::write(shell.rc(), rc).unwrap();
+        let output = shell.run(&shell.command_line(true, "echo shell-alive"), true, true);
+        let out = text(&output.stdout);
+        assert!(out.contains(" · "), "{name} showed no tip: {out}");
+        assert!(out.contains("rc-went-on status=1"), "{name}: {out}");
+        assert!(
+            out.contains("shell-alive"),
+            "{name} closed the shell: {out}"
+        );
+    }
+}

@@ -3,17 +3,7 @@
 
 use std::borrow::Cow;
 
-/// Whether `c` changes text direction or is invisible, so could hide or reorder what is shown.
-fn is_hidden_format(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061C}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2069}'
-            | '\u{FEFF}'
-    )
-}
+use crate::tips::parse::is_invisible as is_hidden_format;
 
 /// Whether `c` must not reach a terminal or a JSON reader as itself.
 pub fn is_unsafe(c: char) -> bool {
@@ -41,6 +31,12 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// Several lines made safe one by one, keeping the line breaks: for text that quotes what
+/// the user typed, such as clap's usage errors.
+pub fn visible_lines(text: &str) -> String {
+    text.split('\n').map(visible).collect::<Vec<_>>().join("\n")
+}
+
 /// Tip text as one line: runs of white space (including newlines) become one space, then
 /// anything unsafe is made visible.
 pub fn one_line(text: &str) -> String {
@@ -58,6 +54,17 @@ mod tests {
         let shown = visible(hostile);
         assert!(!shown.chars().any(is_unsafe), "{shown:?}");
         assert_eq!(shown, "a␛[2J␛]0;title␇b\u{FFFD}cd\u{2421}");
+    }
+
+    #[test]
+    fn invisible_and_format_characters_are_removed() {
+        let hidden = "a\u{00AD}b\u{180E}c\u{E0001}d\u{FFF9}e\u{2028}f\u{E007F}g";
+        assert_eq!(visible(hidden), "abcdefg");
+    }
+
+    #[test]
+    fn lines_keep_their_breaks() {
+        assert_eq!(visible_lines("a\x1b]0;x\x07\nb\n"), "a␛]0;x␇\nb\n");
     }
 
     #[test]

@@ -136,6 +136,47 @@ pub fn position(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Whether `c` is an invisible formatting character (Unicode's "Cf" format characters, the
+/// tag characters used to smuggle hidden text, the line and paragraph separators, and the
+/// fillers that render as nothing): it can
+/// hide, reorder or break what is shown, so a value made only of these counts as empty, and
+/// the output sanitizer removes them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{0600}'..='\u{0605}'
+            | '\u{061C}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08E2}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
+/// Whether `text` shows nothing: only white space and invisible characters.
+pub fn is_blank(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
+}
+
 /// Whether `text` is a date written YYYY-MM-DD (month 01-12, day 01-31).
 pub fn is_date(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -502,7 +543,7 @@ impl Reader<'_, '_> {
             self.wrong_type(key, "a string", value);
             return None;
         };
-        if text.trim().is_empty() {
+        if is_blank(text) {
             self.report(value.span(), format!("`{key}` must not be empty"));
             return None;
         }
