@@ -345,7 +345,9 @@ fn tip_without_builtins_reports_several_bad_files_in_one_line() {
 fn usage_errors_cannot_drive_the_terminal() {
     let env = TestEnv::new();
     let hostile = "x\u{1b}]0;pwned\u{7}\u{9b}31m";
-    let cases: Vec<(Vec<&str>, Option<(&str, &str)>)> = vec![
+    /// The arguments, and an environment variable to set.
+    type Case<'a> = (Vec<&'a str>, Option<(&'a str, &'a str)>);
+    let cases: Vec<Case> = vec![
         (vec!["tip", "--every", hostile], None),
         (vec!["--color", hostile, "tip"], None),
         (vec!["tip", "--week", hostile], None),
