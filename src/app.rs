@@ -19,7 +19,7 @@ use crate::paths::Paths;
 use crate::pregnancy::{self, Progress};
 use crate::search;
 use crate::select;
-use crate::state::{self, LoadProblem, State};
+use crate::state::{self, LoadProblem, Session, State};
 use crate::suggest::did_you_mean;
 use crate::tips::files::{self, describe};
 use crate::tips::{Catalog, Stage, Tip};
@@ -86,19 +86,60 @@ fn report(error: &Error, one_line: bool) {
     let _ = io::stderr().write_all(text.as_bytes());
 }
 
-/// Prints to stdout. A reader that went away (`backcare list | head -n 1`) is not an error:
-/// the output simply stops.
-fn emit(text: &str) -> Result<(), Error> {
+/// Prints to stdout, and tells whether it was written. A reader that went away (`backcare
+/// list | head -n 1`) is not an error: the output simply stops.
+fn emit(text: &str) -> Result<bool, Error> {
     let mut stdout = io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
-        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => Err(Error::Other(format!(
+        Ok(()) => Ok(true),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(false),
+        Err(error) => Err(Error::Other(format!(
             "cannot write output: {}",
             describe(&error)
         ))),
-        _ => Ok(()),
+    }
+}
+
+/// Whether stdout is `/dev/null`: what is written there is seen by nobody. A closed stdout
+/// looks the same, because Rust's start-up code opens `/dev/null` in place of a closed one.
+fn stdout_is_null() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    let stdout = io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .and_then(|fd| std::fs::File::from(fd).metadata());
+    match (stdout, std::fs::metadata("/dev/null")) {
+        (Ok(stdout), Ok(null)) => stdout.rdev() == null.rdev() && stdout.dev() == null.dev(),
+        _ => false,
+    }
+}
+
+/// Writes the state of a shown tip, and says in one line what went wrong with it, if anything.
+fn report_state(session: &Session) {
+    let shown = session.path().display();
+    if session.timed_out {
+        warn(&format!(
+            "{shown} is in use by another backcare; this tip was not recorded"
+        ));
+        return;
+    }
+    match (session.save(), &session.problem) {
+        (Err(error), _) => warn(&format!(
+            "cannot save {shown}: {}; tips may repeat",
+            describe(&error)
+        )),
+        (Ok(()), Some(LoadProblem::Corrupt)) => {
+            warn(&format!("{shown} was damaged and has been replaced"))
+        }
+        (Ok(()), Some(LoadProblem::Unreadable(error))) => warn(&format!(
+            "could not read {shown} ({}); it has been replaced",
+            describe(error)
+        )),
+        (Ok(()), None) => {}
     }
 }
 
@@ -169,6 +210,15 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
 impl Context {
     fn tip_files(&self) -> Vec<PathBuf> {
         files::tip_files(self.paths.config_dir.as_deref(), &self.global.files)
+    }
+
+    /// The user's tips files that are there but not read, and why.
+    fn skipped_files(&self) -> Vec<files::Skipped> {
+        self.paths
+            .config_dir
+            .as_deref()
+            .map(|dir| files::user_files(dir).1)
+            .unwrap_or_default()
     }
 
     fn catalog(&self) -> Result<Catalog, Error> {
@@ -275,17 +325,18 @@ impl Context {
 
     fn tip(&self, args: TipArgs) -> Result<Exit, Error> {
         let every = args.every.or(self.config.every);
-        // `--seed` neither reads nor writes state.
-        let state_file = self.paths.state_file().filter(|_| args.seed.is_none());
-        let (mut state, load_problem) = match &state_file {
-            Some(path) => State::load(path),
-            None => (State::default(), None),
-        };
+        // `--seed` neither reads nor writes state. Otherwise the state is held, under its
+        // lock, from here to the end of this run, so shells starting together take turns.
+        let mut session = self
+            .paths
+            .state_file()
+            .filter(|_| args.seed.is_none())
+            .map(|path| Session::open(&path));
         let now = state::now();
-        if let Some(every) = every.filter(|_| args.seed.is_none()) {
-            if state.shown_within(every.0, now) {
-                return Ok(Exit::Success);
-            }
+        if let (Some(every), Some(session)) = (every.filter(|_| args.seed.is_none()), &session)
+            && session.state.shown_within(every.0, now)
+        {
+            return Ok(Exit::Success);
         }
 
         let catalog = self.catalog_for_tip()?;
@@ -297,6 +348,10 @@ impl Context {
             None
         });
         let tips = self.eligible(&catalog, topics, &args.stage, Self::preference(progress))?;
+        let mut no_state = State::default();
+        let state = session
+            .as_mut()
+            .map_or(&mut no_state, |session| &mut session.state);
         let random = args.seed.is_none() && !args.daily;
         let tip = if let Some(seed) = args.seed {
             select::by_seed(&tips, seed)
@@ -307,36 +362,26 @@ impl Context {
             select::from_bag(&tips, &mut state.round, last.as_deref())
         };
 
-        if self.global.json {
-            emit(&json::render(&TipObject::from(tip)))?;
+        let written = if self.global.json {
+            emit(&json::render(&TipObject::from(tip)))?
         } else {
             let mut text = self.screen.tip(&catalog, tip, &[]);
-            if random && (state.shown + 1) % WARNING_POINTER_EVERY == 0 {
+            if random
+                && state
+                    .shown
+                    .saturating_add(1)
+                    .is_multiple_of(WARNING_POINTER_EVERY)
+            {
                 let pointer = "When back pain needs a midwife or doctor: backcare warning-signs";
                 text.push_str(&self.screen.style.dim(&self.screen.wrap(pointer, "  ")));
                 text.push('\n');
             }
-            emit(&text)?;
-        }
-
-        if let Some(path) = &state_file {
-            state.last_shown = Some(now);
-            state.shown += 1;
-            let shown = path.display();
-            match (state.save(path), load_problem) {
-                (Err(error), _) => warn(&format!(
-                    "cannot save {shown}: {}; tips may repeat",
-                    describe(&error)
-                )),
-                (Ok(()), Some(LoadProblem::Corrupt)) => {
-                    warn(&format!("{shown} was damaged and has been replaced"))
-                }
-                (Ok(()), Some(LoadProblem::Unreadable(error))) => warn(&format!(
-                    "could not read {shown} ({}); it has been replaced",
-                    describe(&error)
-                )),
-                (Ok(()), None) => {}
-            }
+            emit(&text)?
+        };
+        // A tip nobody saw (the reader went away, or stdout is closed) is not counted.
+        if let Some(session) = session.as_mut().filter(|_| written && !stdout_is_null()) {
+            session.state.record_shown(now);
+            report_state(session);
         }
         Ok(Exit::Success)
     }
@@ -488,7 +533,26 @@ impl Context {
         } else {
             files.to_vec()
         };
-        let catalog = files::load(!self.global.no_builtin, &paths).map_err(Error::Data)?;
+        // Files backcare found on its own but will not read (a dangling link, a FIFO) are
+        // problems too: `tip` passes over them in silence, so this is where they are told.
+        let skipped: Vec<Diagnostic> = if files.is_empty() {
+            self.skipped_files()
+                .into_iter()
+                .map(|skipped| {
+                    Diagnostic::file(&skipped.path.display().to_string(), skipped.reason)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let catalog = match files::load(!self.global.no_builtin, &paths) {
+            Ok(catalog) if skipped.is_empty() => catalog,
+            Ok(_) => return Err(Error::Data(skipped)),
+            Err(mut problems) => {
+                problems.splice(0..0, skipped);
+                return Err(Error::Data(problems));
+            }
+        };
         let plural = |count: usize, word: &str| {
             format!("{count} {word}{}", if count == 1 { "" } else { "s" })
         };
@@ -519,11 +583,17 @@ impl Context {
             .iter()
             .map(|path| path.display().to_string())
             .collect();
+        let skipped = self.skipped_files();
         let reviewed = Catalog::builtin_about().reviewed.as_deref();
         let date = |setting: &Option<crate::config::Located<jiff::civil::Date>>| {
             setting.as_ref().map(|date| date.value.to_string())
         };
         if self.global.json {
+            #[derive(serde::Serialize)]
+            struct SkippedObject {
+                path: String,
+                reason: String,
+            }
             #[derive(serde::Serialize)]
             struct Status<'a> {
                 due_date: Option<String>,
@@ -538,6 +608,7 @@ impl Context {
                 state_file: String,
                 last_shown: Option<u64>,
                 tip_files: &'a [String],
+                skipped_files: Vec<SkippedObject>,
                 builtin: bool,
                 builtin_reviewed: Option<&'a str>,
             }
@@ -554,6 +625,13 @@ impl Context {
                 state_file: shown(state_file),
                 last_shown,
                 tip_files: &tip_files,
+                skipped_files: skipped
+                    .iter()
+                    .map(|skipped| SkippedObject {
+                        path: skipped.path.display().to_string(),
+                        reason: skipped.reason.clone(),
+                    })
+                    .collect(),
                 builtin: !self.global.no_builtin,
                 builtin_reviewed: reviewed,
             }))?;
@@ -613,6 +691,12 @@ impl Context {
             tip_files.join(", ")
         };
         line("Your tips files:", &files);
+        for skipped in &skipped {
+            line(
+                "Skipped:",
+                &format!("{} {}", skipped.path.display(), skipped.reason),
+            );
+        }
         emit(&text)?;
         Ok(Exit::Success)
     }

@@ -50,15 +50,19 @@ impl<T> Located<T> {
 }
 
 impl Config {
-    /// Reads the config file; a missing file is the default config.
+    /// Reads the config file; a missing file is the default config. Only a regular file is
+    /// read: anything else in its place is a problem naming the path, never a wait.
     pub fn load(path: &Path) -> Result<Config, Diagnostic> {
-        match std::fs::metadata(path) {
+        match std::fs::symlink_metadata(path) {
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
             Err(error) => Err(Diagnostic::file(
                 &path.display().to_string(),
                 describe(&error),
             )),
-            Ok(_) => Config::parse(&path.display().to_string(), &read_limited(path)?),
+            Ok(_) => Config::parse(
+                &path.display().to_string(),
+                &read_limited(path, "config file")?,
+            ),
         }
     }
 

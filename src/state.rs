@@ -1,24 +1,36 @@
 //! What `tip` remembers between runs, in `$XDG_STATE_HOME/backcare/state.json`:
 //!
 //! ```json
-//! {"last_shown": 1764000000, "round": ["sleep-left-side", "posture-tall"], "shown": 12}
+//! {"last_shown": 1764000000, "round": ["sleep-mattress", "posture-shoes"], "shown": 12}
 //! ```
 //!
 //! `last_shown` is when a tip was last printed (Unix seconds, for `--every`), `round` the ids
 //! shown so far in the current no-repeat round, `shown` how many tips were shown in all. The
 //! file is a convenience: when it is missing or broken, a tip is still shown and the file is
-//! written afresh. It is replaced atomically (written beside, then renamed), so shells starting
-//! at once never see half a file.
+//! written afresh.
+//!
+//! Many shells start at once (a terminal restoring its tabs), so a run that will write the
+//! state first takes an advisory lock (`flock` on `state.lock` beside it) and holds it while
+//! it reads, picks and writes: runs take turns, and one shuffle bag is shared exactly. A lock
+//! held too long (a stuck process) never blocks a shell start for more than [`LOCK_WAIT`]:
+//! the tip is shown and simply not recorded. Under the lock, the new state is written to
+//! `state.json.tmp`, created afresh (never through an existing file or link; one left by a
+//! killed run is removed first), then renamed over the old one.
 
-use std::fs;
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::thread::sleep;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+use crate::tips::files::open_regular;
+
 /// State files are tiny; anything larger is not ours.
 const MAX_STATE_BYTES: u64 = 256 * 1024;
+/// The longest a run waits for another to finish with the state.
+pub const LOCK_WAIT: Duration = Duration::from_millis(300);
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
@@ -38,10 +50,11 @@ pub enum LoadProblem {
 }
 
 impl State {
-    /// Reads the state; a missing file is a fresh state, not a problem.
+    /// Reads the state; a missing file is a fresh state, not a problem. Only a regular file is
+    /// read: a FIFO or device in its place is a problem, never a wait.
     pub fn load(path: &Path) -> (State, Option<LoadProblem>) {
         let mut bytes = Vec::new();
-        let read = fs::File::open(path)
+        let read = open_regular(path)
             .and_then(|file| file.take(MAX_STATE_BYTES + 1).read_to_end(&mut bytes));
         match read {
             Err(error) if error.kind() == io::ErrorKind::NotFound => (State::default(), None),
@@ -59,30 +72,119 @@ impl State {
             .is_some_and(|last| last <= now && now - last < every.as_secs())
     }
 
-    /// Writes the state atomically: a temporary file beside it, then a rename over it.
-    pub fn save(&self, path: &Path) -> io::Result<()> {
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        let temporary = temporary_path(path);
-        let written = fs::File::create(&temporary).and_then(|mut file| {
-            let json = serde_json::to_vec(self).map_err(io::Error::other)?;
-            file.write_all(&json)?;
-            file.write_all(b"\n")
-        });
-        let renamed = written.and_then(|()| fs::rename(&temporary, path));
-        if renamed.is_err() {
-            let _ = fs::remove_file(&temporary);
-        }
-        renamed
+    /// Records one more tip shown at `now`. Counters saturate rather than wrap.
+    pub fn record_shown(&mut self, now: u64) {
+        self.last_shown = Some(now);
+        self.shown = self.shown.saturating_add(1);
     }
 }
 
-/// A name unique to this process, so concurrent runs never write the same temporary file.
-fn temporary_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".{}.tmp", std::process::id()));
-    path.with_file_name(name)
+/// The state held for one run that may write it: taken with [`Session::open`], which waits
+/// (briefly) for the lock, and written back with [`Session::save`].
+pub struct Session {
+    path: PathBuf,
+    /// `None` when the lock could not be had in time or at all.
+    lock: Option<File>,
+    pub state: State,
+    pub problem: Option<LoadProblem>,
+    /// Set when another run held the lock for longer than [`LOCK_WAIT`].
+    pub timed_out: bool,
+}
+
+impl Session {
+    pub fn open(path: &Path) -> Session {
+        let (lock, timed_out) = match lock(path) {
+            Ok(Some(file)) => (Some(file), false),
+            Ok(None) => (None, true),
+            // No lock file (a read-only or missing home): saving fails too and says so.
+            Err(_) => (None, false),
+        };
+        let (state, problem) = State::load(path);
+        Session {
+            path: path.to_path_buf(),
+            lock,
+            state,
+            problem,
+            timed_out,
+        }
+    }
+
+    /// The state file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes the state back, if this run holds the lock (a run that timed out does not write:
+    /// its tip is not recorded). The lock is released when the session ends.
+    pub fn save(&self) -> io::Result<()> {
+        if self.lock.is_none() && self.timed_out {
+            return Ok(());
+        }
+        write_atomically(&self.path, &self.state)
+    }
+}
+
+/// `state.lock` beside the state file, locked exclusively. `Ok(None)`: still held by another
+/// run after [`LOCK_WAIT`].
+fn lock(path: &Path) -> io::Result<Option<File>> {
+    let lock_path = path.with_file_name("state.lock");
+    let open = || {
+        OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&lock_path)
+    };
+    let file = match open() {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            // The first run: the state directory is made here, and only here.
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            open()?
+        }
+        other => other?,
+    };
+    let started = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(Some(file)),
+            Err(fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
+                sleep(Duration::from_millis(2));
+            }
+            Err(fs::TryLockError::WouldBlock) => return Ok(None),
+            Err(fs::TryLockError::Error(error)) => return Err(error),
+        }
+    }
+}
+
+/// A temporary file beside `path`, created exclusively, then renamed over `path`.
+fn write_atomically(path: &Path, state: &State) -> io::Result<()> {
+    let temporary = path.with_file_name(format!(
+        "{}.tmp",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    ));
+    // Left by a run that was killed between writing and renaming (or planted: a link here
+    // would otherwise be written through). Only a run holding the lock gets here.
+    match fs::remove_file(&temporary) {
+        Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
+        _ => {}
+    }
+    let written = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
+        .and_then(|mut file| {
+            let mut json = serde_json::to_vec(state).map_err(io::Error::other)?;
+            json.push(b'\n');
+            file.write_all(&json)
+        });
+    let renamed = written.and_then(|()| fs::rename(&temporary, path));
+    if renamed.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    renamed
 }
 
 /// Seconds since the Unix epoch.
@@ -100,15 +202,24 @@ mod tests {
     fn round_trips_and_replaces_atomically() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nested/state.json");
-        let state = State {
+        let mut session = Session::open(&path);
+        session.state = State {
             last_shown: Some(100),
             round: vec!["a".into()],
             shown: 3,
         };
-        state.save(&path).unwrap();
-        assert_eq!(State::load(&path).0, state);
-        let leftovers = fs::read_dir(path.parent().unwrap()).unwrap().count();
-        assert_eq!(leftovers, 1, "no temporary file is left behind");
+        session.save().unwrap();
+        assert_eq!(State::load(&path).0, session.state);
+        let mut names: Vec<String> = fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            ["state.json", "state.lock"],
+            "no temporary file is left"
+        );
     }
 
     #[test]
@@ -121,6 +232,50 @@ mod tests {
             State::load(&path),
             (_, Some(LoadProblem::Corrupt))
         ));
+    }
+
+    #[test]
+    fn the_temporary_file_is_never_written_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        std::os::unix::fs::symlink(&victim, dir.path().join("state.json.tmp")).unwrap();
+        Session::open(&path).save().unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert!(
+            !fs::symlink_metadata(&path)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[test]
+    fn a_held_lock_is_waited_for_briefly_then_the_tip_is_not_recorded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let first = Session::open(&path);
+        assert!(!first.timed_out);
+        let started = Instant::now();
+        let second = Session::open(&path);
+        assert!(second.timed_out);
+        assert!(started.elapsed() < LOCK_WAIT * 3);
+        second.save().unwrap();
+        assert!(!path.exists(), "a run without the lock writes nothing");
+        drop(first);
+        assert!(!Session::open(&path).timed_out);
+    }
+
+    #[test]
+    fn counters_saturate() {
+        let mut state = State {
+            shown: u64::MAX,
+            ..State::default()
+        };
+        state.record_shown(5);
+        assert_eq!(state.shown, u64::MAX);
+        assert_eq!(state.last_shown, Some(5));
     }
 
     #[test]

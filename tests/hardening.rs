@@ -28,12 +28,12 @@ const BAD_FILES: &[BadFile] = &[
             std::fs::create_dir_all(&dir).unwrap();
             dir
         },
-        message: ": is a directory, not a tips file",
+        message: ": is a directory, not a regular file",
     },
     BadFile {
         what: "/dev/null",
         make: |_| PathBuf::from("/dev/null"),
-        message: ": no tips in this file",
+        message: ": is a device, not a regular file",
     },
     BadFile {
         what: "an empty file",
@@ -412,4 +412,172 @@ fn invisible_values_count_as_empty() {
         .code(1)
         .stderr(contains(":5:9: `tags` must not be empty"))
         .stderr(contains(":10:8: `text` must not be empty"));
+}
+
+/// Runs `cmd`, failing the test if it has not finished within five seconds: a shell start
+/// must never wait on a FIFO.
+fn within_five_seconds(mut cmd: std::process::Command) -> std::process::Output {
+    use std::time::{Duration, Instant};
+    let mut child = cmd
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .stdin(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(5) {
+            child.kill().unwrap();
+            panic!("{cmd:?} was still waiting after five seconds");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn mkfifo(path: &std::path::Path) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn a_fifo_in_place_of_the_config_or_state_never_waits() {
+    let env = TestEnv::new();
+    let config = env.config_dir().join("config.toml");
+    mkfifo(&config);
+    for command in ["tip", "warning-signs", "status"] {
+        let output = within_five_seconds(env.std_cmd(&[command]));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            stderr,
+            format!(
+                "{}: is a FIFO (named pipe), not a regular file\n",
+                config.display()
+            ),
+            "{command}"
+        );
+    }
+    std::fs::remove_file(&config).unwrap();
+
+    mkfifo(&env.state_file());
+    let output = within_five_seconds(env.std_cmd(&["tip"]));
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains(" · "));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("is a FIFO (named pipe), not a regular file); it has been replaced"),
+        "{stderr}"
+    );
+    assert!(
+        env.state_file().is_file(),
+        "a real state file took its place"
+    );
+}
+
+#[test]
+fn fifos_and_dangling_links_among_tips_files_are_skipped_and_reported() {
+    let env = TestEnv::new();
+    let tips_d = env.config_dir().join("tips.d");
+    mkfifo(&tips_d.join("fifo.toml"));
+    std::os::unix::fs::symlink(
+        env.dir.path().join("gone.toml"),
+        env.config_dir().join("tips.toml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("loop.toml", tips_d.join("loop.toml")).unwrap();
+    // A shell start passes over them without a word and without waiting.
+    let output = within_five_seconds(env.std_cmd(&["tip"]));
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    // `check` and `status` name each one and why.
+    let output = within_five_seconds(env.std_cmd(&["check"]));
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for expected in [
+        "tips.toml: is a symbolic link to a file that does not exist",
+        "fifo.toml: is a FIFO (named pipe), not a regular file",
+        "loop.toml: is a symbolic link that cannot be followed",
+    ] {
+        assert!(stderr.contains(expected), "{expected}: {stderr}");
+    }
+    let status = env.stdout(&["status"]);
+    assert_eq!(status.matches("Skipped: ").count(), 3, "{status}");
+    // A FIFO named explicitly is refused too, at once.
+    let fifo = tips_d.join("fifo.toml");
+    let output = within_five_seconds(env.std_cmd(&["--file", fifo.to_str().unwrap(), "list"]));
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn forty_shells_at_once_share_one_shuffle_bag() {
+    let env = TestEnv::new();
+    let mut file = String::from("[topics.t]\ntitle = \"T\"\ndescription = \"d\"\n");
+    for n in 0..60 {
+        file.push_str(&format!(
+            "[[tips]]\nid = \"t{n}\"\ntopic = \"t\"\ntext = \"Tip {n}.\"\n"
+        ));
+    }
+    let file = env.write("sixty.toml", &file);
+    let children: Vec<_> = (0..40)
+        .map(|_| {
+            let mut cmd = env.std_cmd(&[
+                "--no-builtin",
+                "--file",
+                file.to_str().unwrap(),
+                "--json",
+                "tip",
+            ]);
+            cmd.stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped());
+            cmd.spawn().unwrap()
+        })
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success());
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+        let tip: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let id = tip["id"].as_str().unwrap().to_string();
+        assert!(seen.insert(id.clone()), "{id} was shown twice in one round");
+    }
+    let state: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(env.state_file()).unwrap()).unwrap();
+    assert_eq!(state["shown"], 40);
+    assert_eq!(state["round"].as_array().unwrap().len(), 40);
+}
+
+#[test]
+fn a_tip_nobody_saw_is_not_counted() {
+    let env = TestEnv::new();
+    // A pipe whose reader has already gone.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let output = env.std_cmd(&["tip"]).stdout(writer).output().unwrap();
+    assert!(output.status.success());
+    let unseen = std::fs::read_to_string(env.state_file()).unwrap_or_default();
+    assert!(!unseen.contains("\"shown\":1"), "{unseen}");
+    // Nor is one written to a closed stdout (or to /dev/null).
+    let closed = std::process::Command::new("sh")
+        .args([
+            "-c",
+            "\"$0\" tip >&-",
+            assert_cmd::cargo::cargo_bin("backcare").to_str().unwrap(),
+        ])
+        .env("HOME", env.home())
+        .env("XDG_STATE_HOME", env.home().join("state"))
+        .env("XDG_CONFIG_HOME", env.home().join("config"))
+        .output()
+        .unwrap();
+    assert_eq!(closed.status.code(), Some(0));
+    let unseen = std::fs::read_to_string(env.state_file()).unwrap_or_default();
+    assert!(!unseen.contains("\"shown\":1"), "{unseen}");
+    // So the next start, with a frequency, still shows one.
+    env.run(&["tip", "--every", "4h"])
+        .success()
+        .stdout(contains(" · "));
 }

@@ -17,31 +17,102 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024;
 /// A file of junk can hold thousands of problems; past this many, only their number is told.
 const MAX_PROBLEMS_SHOWN: usize = 20;
 
+/// A file backcare found but will not read, and why (a dangling link, a FIFO, a directory).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
 /// The user's own tips files, in the order they are layered: `tips.toml`, then every `*.toml`
-/// in `tips.d/`, sorted by name. Missing files and directories are simply not there. Only
-/// regular files count: a FIFO found here would block every shell start. (A file named with
-/// `--file` may be anything readable, such as `<(command)`.)
-pub fn user_files(config_dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let main = config_dir.join("tips.toml");
-    if main.is_file() {
-        files.push(main);
-    }
+/// in `tips.d/`, sorted by name; and the ones found there that are not read. Missing files and
+/// directories are simply not there. Only regular files (or links to them) are read: a FIFO
+/// found here would block every shell start.
+pub fn user_files(config_dir: &Path) -> (Vec<PathBuf>, Vec<Skipped>) {
+    let mut candidates = vec![config_dir.join("tips.toml")];
     if let Ok(entries) = std::fs::read_dir(config_dir.join("tips.d")) {
         let mut extra: Vec<PathBuf> = entries
             .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-            .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && path.is_file())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
             .collect();
         extra.sort();
-        files.extend(extra);
+        candidates.extend(extra);
     }
-    files
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for path in candidates {
+        match regular_file_problem(&path) {
+            None => files.push(path),
+            Some(reason) if !reason.is_empty() => skipped.push(Skipped { path, reason }),
+            Some(_) => {}
+        }
+    }
+    (files, skipped)
+}
+
+/// Why `path` is not a regular file to read: `None` when it is one, an empty reason when
+/// nothing is there at all.
+fn regular_file_problem(path: &Path) -> Option<String> {
+    let link = match std::fs::symlink_metadata(path) {
+        Err(_) => return Some(String::new()),
+        Ok(metadata) => metadata.file_type().is_symlink(),
+    };
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_file() => None,
+        Ok(metadata) => Some(format!(
+            "is {}, not a regular file",
+            kind(metadata.file_type())
+        )),
+        Err(error) if link && error.kind() == io::ErrorKind::NotFound => {
+            Some("is a symbolic link to a file that does not exist".to_string())
+        }
+        Err(error) if link => Some(format!(
+            "is a symbolic link that cannot be followed ({})",
+            describe(&error)
+        )),
+        Err(error) => Some(describe(&error)),
+    }
+}
+
+/// What a file that is not a regular file is.
+fn kind(file_type: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_dir() {
+        "a directory"
+    } else if file_type.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else if file_type.is_block_device() || file_type.is_char_device() {
+        "a device"
+    } else {
+        "not a plain file"
+    }
+}
+
+/// Opens `path` for reading only if it is a regular file (links are followed). Opening never
+/// waits: it does not block on a FIFO, and what was opened is checked before anything is read.
+pub fn open_regular(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    let file_type = file.metadata()?.file_type();
+    if file_type.is_file() {
+        Ok(file)
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("is {}, not a regular file", kind(file_type)),
+        ))
+    }
 }
 
 /// Every tips file backcare loads, in layering order: the user's own (see [`user_files`]),
 /// then those in `BACKCARE_TIPS` (separated by ':'), then `explicit` (`--file`).
 pub fn tip_files(config_dir: Option<&Path>, explicit: &[PathBuf]) -> Vec<PathBuf> {
-    let mut paths = config_dir.map(user_files).unwrap_or_default();
+    let mut paths = config_dir.map(|dir| user_files(dir).0).unwrap_or_default();
     if let Some(list) = std::env::var_os("BACKCARE_TIPS") {
         paths.extend(std::env::split_paths(&list).filter(|path| !path.as_os_str().is_empty()));
     }
@@ -56,7 +127,7 @@ pub fn load(with_builtin: bool, paths: &[PathBuf]) -> Result<Catalog, Vec<Diagno
     let mut files = Vec::new();
     for path in paths {
         let shown = path.display().to_string();
-        match read_limited(path) {
+        match read_limited(path, "tips file") {
             Err(problem) => problems.push(problem),
             Ok(text) => {
                 let (parsed, found) = parse(&text, Some(&shown));
@@ -92,30 +163,28 @@ pub fn load(with_builtin: bool, paths: &[PathBuf]) -> Result<Catalog, Vec<Diagno
     base.layer(&files)
 }
 
-/// Reads a whole file as UTF-8 text, refusing directories, files over [`MAX_FILE_BYTES`] and
-/// invalid UTF-8 with a problem that names the file (and the place, for bad bytes).
-pub fn read_limited(path: &Path) -> Result<String, Diagnostic> {
+/// Reads a whole regular file as UTF-8 text, refusing anything else (a directory, a FIFO),
+/// files over [`MAX_FILE_BYTES`] and invalid UTF-8 with a problem that names the file (and the
+/// place, for bad bytes). `what` names the kind of file in messages ("tips file").
+pub fn read_limited(path: &Path, what: &str) -> Result<String, Diagnostic> {
     let shown = path.display().to_string();
     let fail = |error: io::Error| Diagnostic::file(&shown, describe(&error));
-    let file = File::open(path).map_err(fail)?;
-    let metadata = file.metadata().map_err(fail)?;
-    if metadata.is_dir() {
-        return Err(Diagnostic::file(&shown, "is a directory, not a tips file"));
-    }
+    let file = open_regular(path).map_err(fail)?;
+    let length = file.metadata().map_err(fail)?.len();
     let too_large = || {
         Diagnostic::file(
             &shown,
             format!(
-                "is larger than {} KiB, the limit for a tips file",
+                "is larger than {} KiB, the limit for a {what}",
                 MAX_FILE_BYTES / 1024
             ),
         )
     };
-    if metadata.len() > MAX_FILE_BYTES {
+    if length > MAX_FILE_BYTES {
         return Err(too_large());
     }
-    // `take` also bounds files whose size the metadata does not tell (pipes, devices).
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    // `take` also bounds a file that grows while it is read.
+    let mut bytes = Vec::with_capacity(length as usize);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(fail)?;
@@ -129,7 +198,7 @@ pub fn read_limited(path: &Path) -> Result<String, Diagnostic> {
             &shown,
             &prefix,
             &(valid..valid),
-            "is not valid UTF-8 text (tips files must be UTF-8)",
+            format!("is not valid UTF-8 text ({what}s must be UTF-8)"),
         )
     })
 }
@@ -160,11 +229,11 @@ mod tests {
     #[test]
     fn refuses_directories_and_bad_utf8() {
         let dir = tempfile::tempdir().unwrap();
-        let problem = read_limited(dir.path()).unwrap_err();
+        let problem = read_limited(dir.path(), "tips file").unwrap_err();
         assert!(problem.message.contains("directory"), "{problem:?}");
         let bad = dir.path().join("bad.toml");
         std::fs::write(&bad, b"[[tips]]\nid = \"a\xff\"\n").unwrap();
-        let problem = read_limited(&bad).unwrap_err();
+        let problem = read_limited(&bad, "tips file").unwrap_err();
         assert_eq!(problem.place.as_ref().map(|p| (p.0, p.1)), Some((2, 8)));
     }
 
@@ -174,7 +243,7 @@ mod tests {
         let big = dir.path().join("big.toml");
         std::fs::write(&big, vec![b'#'; MAX_FILE_BYTES as usize + 1]).unwrap();
         assert!(
-            read_limited(&big)
+            read_limited(&big, "tips file")
                 .unwrap_err()
                 .message
                 .contains("larger than 256 KiB")
@@ -194,6 +263,7 @@ mod tests {
             std::fs::write(dir.path().join(name), "").unwrap();
         }
         let names: Vec<String> = user_files(dir.path())
+            .0
             .iter()
             .map(|path| path.strip_prefix(dir.path()).unwrap().display().to_string())
             .collect();

@@ -443,15 +443,15 @@ impl Reader<'_, '_> {
             },
         };
         let id = self.required_string(fields, "id", "tip", span.clone());
-        if let Some((id, id_span)) = &id {
-            if !is_valid_id(id) {
-                self.report(
-                    id_span.clone(),
-                    format!(
-                        "id `{id}` must be lowercase words of letters and digits joined by '-', at most {MAX_ID_CHARS} characters"
-                    ),
-                );
-            }
+        if let Some((id, id_span)) = &id
+            && !is_valid_id(id)
+        {
+            self.report(
+                id_span.clone(),
+                format!(
+                    "id `{id}` must be lowercase words of letters and digits joined by '-', at most {MAX_ID_CHARS} characters"
+                ),
+            );
         }
         let context = match &id {
             Some((id, _)) => format!("tip `{id}`"),

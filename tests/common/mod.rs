@@ -64,6 +64,21 @@ impl TestEnv {
         cmd
     }
 
+    /// The same, as a plain `std::process::Command`, for what assert_cmd cannot do (a
+    /// timeout, a chosen stdout).
+    pub fn std_cmd(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("backcare"));
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.home())
+            .env("XDG_CONFIG_HOME", self.home().join("config"))
+            .env("XDG_STATE_HOME", self.home().join("state"))
+            .env("TZ", "UTC")
+            .current_dir(self.dir.path())
+            .args(args);
+        cmd
+    }
+
     pub fn run(&self, args: &[&str]) -> assert_cmd::assert::Assert {
         self.cmd().args(args).assert()
     }
