@@ -545,14 +545,29 @@ impl Context {
         } else {
             Vec::new()
         };
-        let catalog = match files::load(!self.global.no_builtin, &paths) {
-            Ok(catalog) if skipped.is_empty() => catalog,
+        let layered = match files::load_layered(!self.global.no_builtin, &paths) {
+            Ok(layered) if skipped.is_empty() => layered,
             Ok(_) => return Err(Error::Data(skipped)),
             Err(mut problems) => {
                 problems.splice(0..0, skipped);
                 return Err(Error::Data(problems));
             }
         };
+        // Warnings do not fail the check: the files work, but something looks unintended.
+        let on_terminal = io::stderr().is_terminal();
+        for warning in &layered.warnings {
+            let shown = Diagnostic {
+                message: format!("warning: {}", warning.message),
+                ..warning.clone()
+            };
+            let text = if on_terminal {
+                shown.with_source()
+            } else {
+                shown.headline()
+            };
+            let _ = writeln!(io::stderr(), "{text}");
+        }
+        let catalog = layered.catalog;
         let plural = |count: usize, word: &str| {
             format!("{count} {word}{}", if count == 1 { "" } else { "s" })
         };

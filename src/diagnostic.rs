@@ -1,16 +1,37 @@
 //! Problems in files the user gave us, rendered compiler-style: `path:line:column: message`.
+//!
+//! Work and memory stay bounded whatever the input: a problem keeps at most
+//! [`EXCERPT_CHARS`] of its line, and a [`Problems`] list keeps at most [`MAX_PER_FILE`]
+//! problems a file and [`MAX_SHOWN`] in all, counting the rest.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::tips::parse::position;
 
+/// The most of a line a problem shows (a file of one huge line must not print it whole).
+pub const EXCERPT_CHARS: usize = 100;
+/// The most problems shown for one file, and in all.
+pub const MAX_PER_FILE: usize = 20;
+pub const MAX_SHOWN: usize = 50;
+
+/// Where in a file a problem is, with the part of its line to show under the message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub line: usize,
+    pub column: usize,
+    /// At most [`EXCERPT_CHARS`] characters of the line, around the column (`…` marks a cut).
+    pub excerpt: String,
+    /// The column within `excerpt`, for the caret.
+    pub caret: usize,
+}
+
 /// A problem in a named file, with its place when there is one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub path: String,
-    /// Line, column and the text of that line.
-    pub place: Option<(usize, usize, String)>,
+    pub place: Option<Place>,
     pub message: String,
 }
 
@@ -18,10 +39,22 @@ impl Diagnostic {
     /// A problem at byte range `span` of `text`, the contents of `path`.
     pub fn at(path: &str, text: &str, span: &Range<usize>, message: impl Into<String>) -> Self {
         let (line, column) = position(text, span.start);
-        let line_text = text.lines().nth(line - 1).unwrap_or("").to_string();
+        let start = span.start.min(text.len());
+        let line_start = text[..floor_boundary(text, start)]
+            .rfind('\n')
+            .map_or(0, |newline| newline + 1);
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |newline| line_start + newline);
+        let (excerpt, caret) = excerpt(&text[line_start..line_end], column);
         Diagnostic {
             path: path.to_string(),
-            place: Some((line, column, line_text)),
+            place: Some(Place {
+                line,
+                column,
+                excerpt,
+                caret,
+            }),
             message: message.into(),
         }
     }
@@ -35,12 +68,13 @@ impl Diagnostic {
         }
     }
 
-    /// `path:line:column: message`, on one line.
+    /// `path:line:column: message`, on one line (just the message when there is no path).
     pub fn headline(&self) -> String {
         let message = crate::output::sanitize::visible(&self.message);
         let path = crate::output::sanitize::visible(&self.path);
         match &self.place {
-            Some((line, column, _)) => format!("{path}:{line}:{column}: {message}"),
+            Some(place) => format!("{path}:{}:{}: {message}", place.line, place.column),
+            None if path.is_empty() => message.into_owned(),
             None => format!("{path}: {message}"),
         }
     }
@@ -48,12 +82,12 @@ impl Diagnostic {
     /// The headline followed by the offending line and a caret under the column, for a terminal.
     pub fn with_source(&self) -> String {
         let mut text = self.headline();
-        if let Some((line, column, line_text)) = &self.place {
-            let gutter = line.to_string();
-            let shown = crate::output::sanitize::visible(line_text);
+        if let Some(place) = &self.place {
+            let gutter = place.line.to_string();
+            let shown = crate::output::sanitize::visible(&place.excerpt);
             let pad: String = shown
                 .chars()
-                .take(column.saturating_sub(1))
+                .take(place.caret.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             let _ = write!(
@@ -63,6 +97,97 @@ impl Diagnostic {
             );
         }
         text
+    }
+}
+
+/// The largest char boundary at or before `index`.
+fn floor_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// At most [`EXCERPT_CHARS`] characters of `line` around `column` (1-based), and the column
+/// within them.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    let length = line.chars().count();
+    if length <= EXCERPT_CHARS {
+        return (line.to_string(), column);
+    }
+    let half = EXCERPT_CHARS / 2;
+    let start = column
+        .saturating_sub(1)
+        .saturating_sub(half)
+        .min(length - EXCERPT_CHARS);
+    let mut cut: String = line.chars().skip(start).take(EXCERPT_CHARS).collect();
+    let mut caret = column - start;
+    if start > 0 {
+        cut.insert(0, '…');
+        caret += 1;
+    }
+    if start + EXCERPT_CHARS < length {
+        cut.push('…');
+    }
+    (cut, caret)
+}
+
+/// Problems gathered across files, bounded: the first [`MAX_PER_FILE`] of each file and
+/// [`MAX_SHOWN`] in all are kept, the rest only counted. Callers that build costly messages ask
+/// [`Problems::wants`] first.
+#[derive(Debug, Default)]
+pub struct Problems {
+    shown: Vec<Diagnostic>,
+    per_file: HashMap<String, usize>,
+    not_shown: usize,
+}
+
+impl Problems {
+    /// Whether a problem in `path` would be kept; if not, it is counted.
+    pub fn wants(&mut self, path: &str) -> bool {
+        let in_file = self.per_file.get(path).copied().unwrap_or(0);
+        if in_file >= MAX_PER_FILE || self.shown.len() >= MAX_SHOWN {
+            self.not_shown += 1;
+            false
+        } else {
+            true
+        }
+    }
+
+    /// Keeps `problem` (call [`Problems::wants`] first when the message is costly).
+    pub fn push(&mut self, problem: Diagnostic) {
+        let in_file = self.per_file.entry(problem.path.clone()).or_default();
+        if *in_file >= MAX_PER_FILE || self.shown.len() >= MAX_SHOWN {
+            self.not_shown += 1;
+            return;
+        }
+        *in_file += 1;
+        self.shown.push(problem);
+    }
+
+    /// Counts `count` problems that are not shown.
+    pub fn count_unshown(&mut self, count: usize) {
+        self.not_shown += count;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shown.is_empty() && self.not_shown == 0
+    }
+
+    /// The problems to show, with a last line counting the others.
+    pub fn into_list(self) -> Vec<Diagnostic> {
+        let mut list = self.shown;
+        if self.not_shown > 0 {
+            let plural = if self.not_shown == 1 { "" } else { "s" };
+            list.push(Diagnostic::file(
+                "",
+                format!(
+                    "backcare: {} more problem{plural} not shown",
+                    self.not_shown
+                ),
+            ));
+        }
+        list
     }
 }
 
@@ -86,6 +211,38 @@ mod tests {
         assert_eq!(
             Diagnostic::file("f.toml", "is a directory").headline(),
             "f.toml: is a directory"
+        );
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(5_000), "b".repeat(5_000));
+        let diagnostic = Diagnostic::at("f.toml", &line, &(5_000..5_001), "here");
+        let place = diagnostic.place.as_ref().unwrap();
+        assert_eq!((place.line, place.column), (1, 5_001));
+        assert!(place.excerpt.chars().count() <= EXCERPT_CHARS + 2);
+        assert!(place.excerpt.starts_with('…') && place.excerpt.ends_with('…'));
+        assert_eq!(place.excerpt.chars().nth(place.caret - 1), Some('X'));
+        assert!(diagnostic.with_source().len() < 400);
+    }
+
+    #[test]
+    fn problems_are_capped_per_file_and_in_all() {
+        let mut problems = Problems::default();
+        for file in 0..10 {
+            for _ in 0..30 {
+                problems.push(Diagnostic::file(&format!("{file}.toml"), "bad"));
+            }
+        }
+        let list = problems.into_list();
+        assert_eq!(list.len(), MAX_SHOWN + 1);
+        assert_eq!(
+            list.iter().filter(|p| p.path == "0.toml").count(),
+            MAX_PER_FILE
+        );
+        assert_eq!(
+            list.last().unwrap().headline(),
+            format!("backcare: {} more problems not shown", 300 - MAX_SHOWN)
         );
     }
 }

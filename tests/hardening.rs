@@ -101,7 +101,7 @@ const BAD_FILES: &[BadFile] = &[
             std::fs::write(&path, junk).unwrap();
             path
         },
-        message: ": is larger than 256 KiB, the limit for a tips file",
+        message: ": is larger than 4096 KiB, the limit for a tips file",
     },
 ];
 

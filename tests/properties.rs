@@ -94,7 +94,7 @@ proptest! {
                 url: Some(Cow::Owned(format!("https://example.org/{text}"))),
                 checked: None,
             }),
-            origin: Some(Cow::Owned(text)),
+            origin: Some(text.into()),
         };
         let catalog = Catalog {
             topics: vec![Topic {

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::builtin;
 use super::model::{About, Tip, Topic};
 use super::parse::{Entry, ParsedFile};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Problems};
 
 /// Topics and tips, each in the order they were declared.
 #[derive(Clone, Debug, Default)]
@@ -49,109 +49,122 @@ impl Catalog {
     }
 
     /// Layers user files over `self`, in order. The rules (documented in the README):
-    /// - a tip whose id is already in `self` replaces it in place; `disabled = true` removes it;
-    /// - a topic already in `self` takes the user's title and description;
-    /// - an id or topic declared by two user files is an error, as is a tip whose topic no
-    ///   loaded file declares.
+    /// - a tip whose id is already there (built in, or from an earlier file) replaces it in
+    ///   place: the later file wins; `disabled = true` removes it, and a later file may bring
+    ///   it back;
+    /// - a topic already there takes the later file's title and description;
+    /// - a tip whose topic no loaded file declares is an error;
+    /// - disabling an id that nothing earlier has is a warning (it is probably a typo).
     ///
-    /// Every problem found is returned, not just the first.
-    pub fn layer(mut self, files: &[UserFile]) -> Result<Catalog, Vec<Diagnostic>> {
-        let mut problems = Vec::new();
-        let mut topic_owner: HashMap<&str, (usize, usize)> = HashMap::new();
-        for (file_index, file) in files.iter().enumerate() {
-            for (index, parsed) in file.parsed.topics.iter().enumerate() {
-                let name: &str = &parsed.topic.name;
-                if let Some(&(first_file, first_index)) = topic_owner.get(name) {
-                    let first = &files[first_file];
-                    let place = Diagnostic::at(
-                        &first.path,
-                        &first.text,
-                        &first.parsed.topics[first_index].span,
-                        "",
-                    );
-                    problems.push(Diagnostic::at(
-                        &file.path,
-                        &file.text,
-                        &parsed.span,
-                        format!("topic `{name}` is also declared at {}", location(&place)),
-                    ));
-                    continue;
-                }
-                topic_owner.insert(name, (file_index, index));
-                match self.topics.iter_mut().find(|topic| topic.name == name) {
+    /// Linear in the number of tips; problems and warnings are bounded (see [`Problems`]).
+    pub fn layer(mut self, mut files: Vec<UserFile>) -> Result<Layered, Vec<Diagnostic>> {
+        for file in &files {
+            for parsed in &file.parsed.topics {
+                match self
+                    .topics
+                    .iter_mut()
+                    .find(|topic| topic.name == parsed.topic.name)
+                {
                     Some(existing) => *existing = parsed.topic.clone(),
                     None => self.topics.push(parsed.topic.clone()),
                 }
             }
         }
 
-        // Where each id is first declared by a user file: positions are worked out only for
-        // the rare duplicate, and ids are found through an index, so large files stay linear.
-        let mut id_owner: HashMap<&str, (&UserFile, &Range<usize>)> = HashMap::new();
-        let mut position: HashMap<String, usize> = self
-            .tips
+        /// A tip in the making, with where a user file declared it.
+        struct Slot {
+            tip: Tip,
+            declared: Option<(usize, Range<usize>)>,
+            disabled: bool,
+        }
+        let mut slots: Vec<Slot> = std::mem::take(&mut self.tips)
+            .into_iter()
+            .map(|tip| Slot {
+                tip,
+                declared: None,
+                disabled: false,
+            })
+            .collect();
+        let mut index: HashMap<String, usize> = slots
             .iter()
             .enumerate()
-            .map(|(index, tip)| (tip.id.to_string(), index))
+            .map(|(at, slot)| (slot.tip.id.to_string(), at))
             .collect();
-        let mut hidden: HashSet<String> = HashSet::new();
-        for file in files {
-            for parsed in &file.parsed.tips {
-                let id = parsed.id();
-                if let Some((first_file, first_span)) = id_owner.get(id) {
-                    let first = Diagnostic::at(&first_file.path, &first_file.text, first_span, "");
-                    problems.push(Diagnostic::at(
-                        &file.path,
-                        &file.text,
-                        &parsed.id_span,
-                        format!("duplicate id `{id}` (also used at {})", location(&first)),
-                    ));
-                    continue;
-                }
-                id_owner.insert(id, (file, &parsed.id_span));
-                match &parsed.entry {
-                    Entry::Disabled(id) => {
-                        hidden.insert(id.to_string());
-                    }
+        let mut warnings = Problems::default();
+        for (file_index, file) in files.iter_mut().enumerate() {
+            // The tips move into the catalog; the file keeps its text for the messages.
+            for parsed in std::mem::take(&mut file.parsed.tips) {
+                match parsed.entry {
+                    Entry::Disabled(id) => match index.get(&*id) {
+                        Some(&at) => slots[at].disabled = true,
+                        None if warnings.wants(&file.path) => warnings.push(Diagnostic::at(
+                            &file.path,
+                            &file.text,
+                            &parsed.id_span,
+                            format!(
+                                "`{id}` is disabled, but no built-in tip or earlier file has it"
+                            ),
+                        )),
+                        None => {}
+                    },
                     Entry::Tip(tip) => {
-                        if self.topic(&tip.topic).is_none() {
-                            problems.push(Diagnostic::at(
-                                &file.path,
-                                &file.text,
-                                &parsed.topic_span,
-                                format!(
-                                    "topic `{}` is not declared (declare it with [topics.{}])",
-                                    tip.topic, tip.topic
-                                ),
-                            ));
-                        }
-                        match position.get(&*tip.id) {
-                            Some(&index) => self.tips[index] = (**tip).clone(),
+                        let id = tip.id.to_string();
+                        let slot = Slot {
+                            tip: *tip,
+                            declared: Some((file_index, parsed.topic_span)),
+                            disabled: false,
+                        };
+                        match index.get(&id) {
+                            Some(&at) => slots[at] = slot,
                             None => {
-                                position.insert(tip.id.to_string(), self.tips.len());
-                                self.tips.push((**tip).clone());
+                                index.insert(id, slots.len());
+                                slots.push(slot);
                             }
                         }
                     }
                 }
             }
         }
-        if !hidden.is_empty() {
-            self.tips.retain(|tip| !hidden.contains(&*tip.id));
+
+        let topics: HashSet<&str> = self.topics.iter().map(|topic| &*topic.name).collect();
+        let mut problems = Problems::default();
+        for slot in slots.iter().filter(|slot| !slot.disabled) {
+            if let Some((file_index, span)) = &slot.declared
+                && !topics.contains(&*slot.tip.topic)
+            {
+                let file = &files[*file_index];
+                if problems.wants(&file.path) {
+                    let topic = &slot.tip.topic;
+                    problems.push(Diagnostic::at(
+                        &file.path,
+                        &file.text,
+                        span,
+                        format!(
+                            "topic `{topic}` is not declared (declare it with [topics.{topic}])"
+                        ),
+                    ));
+                }
+            }
         }
-        if problems.is_empty() {
-            Ok(self)
-        } else {
-            Err(problems)
+        if !problems.is_empty() {
+            return Err(problems.into_list());
         }
+        self.tips = slots
+            .into_iter()
+            .filter(|slot| !slot.disabled)
+            .map(|slot| slot.tip)
+            .collect();
+        Ok(Layered {
+            catalog: self,
+            warnings: warnings.into_list(),
+        })
     }
 }
 
-fn location(diagnostic: &Diagnostic) -> String {
-    match &diagnostic.place {
-        Some((line, column, _)) => format!("{}:{line}:{column}", diagnostic.path),
-        None => diagnostic.path.clone(),
-    }
+/// A catalog built from files, and the warnings found on the way.
+pub struct Layered {
+    pub catalog: Catalog,
+    pub warnings: Vec<Diagnostic>,
 }
 
 #[cfg(test)]
@@ -193,8 +206,10 @@ mod tests {
         );
         let catalog = builtin
             .clone()
-            .layer(&[user_file("mine.toml", &text)])
-            .expect("valid layering");
+            .layer(vec![user_file("mine.toml", &text)])
+            .ok()
+            .expect("valid layering")
+            .catalog;
         assert_eq!(catalog.tips[0].text, "Replaced.");
         assert_eq!(catalog.tips[0].origin.as_deref(), Some("mine.toml"));
         assert!(catalog.tip(&second.id).is_none());
@@ -204,23 +219,39 @@ mod tests {
     }
 
     #[test]
-    fn cross_file_problems_are_all_reported() {
+    fn later_files_win_and_may_disable_any_earlier_tip() {
         let a = user_file(
             "a.toml",
-            "[[tips]]\nid = \"x\"\ntopic = \"nowhere\"\ntext = \"A.\"\n",
+            "[topics.t]\ntitle = \"T\"\ndescription = \"d\"\n[[tips]]\nid = \"x\"\ntopic = \"t\"\ntext = \"A.\"\n[[tips]]\nid = \"y\"\ntopic = \"t\"\ntext = \"Y.\"\n",
         );
         let b = user_file(
             "b.toml",
-            "[[tips]]\nid = \"x\"\ntopic = \"nowhere\"\ntext = \"B.\"\n",
+            "[topics.t]\ntitle = \"Later\"\ndescription = \"d\"\n[[tips]]\nid = \"x\"\ntopic = \"t\"\ntext = \"B.\"\n[[tips]]\nid = \"y\"\ndisabled = true\n[[tips]]\nid = \"nothing\"\ndisabled = true\n",
         );
-        let problems = Catalog::default().layer(&[a, b]).unwrap_err();
+        let layered = Catalog::default().layer(vec![a, b]).unwrap();
+        let catalog = layered.catalog;
+        assert_eq!(catalog.tip("x").unwrap().text, "B.");
+        assert!(catalog.tip("y").is_none());
+        assert_eq!(catalog.topic("t").unwrap().title, "Later");
+        let warnings: Vec<String> = layered.warnings.iter().map(Diagnostic::headline).collect();
+        assert_eq!(
+            warnings,
+            ["b.toml:12:6: `nothing` is disabled, but no built-in tip or earlier file has it"]
+        );
+    }
+
+    #[test]
+    fn undeclared_topics_are_reported_for_the_tips_that_remain() {
+        let a = user_file(
+            "a.toml",
+            "[[tips]]\nid = \"x\"\ntopic = \"nowhere\"\ntext = \"A.\"\n[[tips]]\nid = \"z\"\ntopic = \"gone\"\ntext = \"Z.\"\n",
+        );
+        let b = user_file("b.toml", "[[tips]]\nid = \"z\"\ndisabled = true\n");
+        let problems = Catalog::default().layer(vec![a, b]).err().unwrap();
         let lines: Vec<String> = problems.iter().map(Diagnostic::headline).collect();
         assert_eq!(
             lines,
-            [
-                "a.toml:3:9: topic `nowhere` is not declared (declare it with [topics.nowhere])",
-                "b.toml:2:6: duplicate id `x` (also used at a.toml:2:6)",
-            ]
+            ["a.toml:3:9: topic `nowhere` is not declared (declare it with [topics.nowhere])"]
         );
     }
 }

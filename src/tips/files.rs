@@ -6,16 +6,13 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use super::catalog::{Catalog, UserFile};
+use super::catalog::{Catalog, Layered, UserFile};
 use super::parse::parse;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Problems};
 
-/// The largest tips file backcare reads. Real tips files are a few kilobytes (the built-in set
-/// of 81 tips is 34 KiB); the limit also bounds the memory the TOML parser can need, which is
-/// many times a file's size for files of tiny values (about 23 MiB at most, measured).
-pub const MAX_FILE_BYTES: u64 = 256 * 1024;
-/// A file of junk can hold thousands of problems; past this many, only their number is told.
-const MAX_PROBLEMS_SHOWN: usize = 20;
+/// The largest tips file backcare reads: room for about 40,000 tips (the built-in set of 81
+/// tips is 34 KiB). With [`MAX_VALUES`] it bounds the memory the TOML parser can need.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// A file backcare found but will not read, and why (a dangling link, a FIFO, a directory).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,9 +118,14 @@ pub fn tip_files(config_dir: Option<&Path>, explicit: &[PathBuf]) -> Vec<PathBuf
 }
 
 /// Builds the catalog from the built-in set (unless left out) and `paths`, reporting every
-/// problem in every file.
+/// problem in every file (bounded: see [`Problems`]).
 pub fn load(with_builtin: bool, paths: &[PathBuf]) -> Result<Catalog, Vec<Diagnostic>> {
-    let mut problems = Vec::new();
+    load_layered(with_builtin, paths).map(|layered| layered.catalog)
+}
+
+/// Like [`load`], with the warnings found while layering (for `check`).
+pub fn load_layered(with_builtin: bool, paths: &[PathBuf]) -> Result<Layered, Vec<Diagnostic>> {
+    let mut problems = Problems::default();
     let mut files = Vec::new();
     for path in paths {
         let shown = path.display().to_string();
@@ -137,30 +139,31 @@ pub fn load(with_builtin: bool, paths: &[PathBuf]) -> Result<Catalog, Vec<Diagno
                         text,
                         parsed,
                     });
-                } else {
-                    problems.extend(found.iter().take(MAX_PROBLEMS_SHOWN).map(|problem| {
-                        Diagnostic::at(&shown, &text, &problem.span, &problem.message)
-                    }));
-                    if found.len() > MAX_PROBLEMS_SHOWN {
-                        let more = found.len() - MAX_PROBLEMS_SHOWN;
-                        problems.push(Diagnostic::file(
+                    continue;
+                }
+                for problem in found {
+                    if problems.wants(&shown) {
+                        problems.push(Diagnostic::at(
                             &shown,
-                            format!("{more} more problems not shown; is this a tips file?"),
+                            &text,
+                            &problem.span,
+                            problem.message,
                         ));
                     }
                 }
+                problems.count_unshown(parsed.unreported);
             }
         }
     }
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(problems.into_list());
     }
     let base = if with_builtin {
         Catalog::builtin()
     } else {
         Catalog::default()
     };
-    base.layer(&files)
+    base.layer(files)
 }
 
 /// Reads a whole regular file as UTF-8 text, refusing anything else (a directory, a FIFO),
@@ -234,7 +237,10 @@ mod tests {
         let bad = dir.path().join("bad.toml");
         std::fs::write(&bad, b"[[tips]]\nid = \"a\xff\"\n").unwrap();
         let problem = read_limited(&bad, "tips file").unwrap_err();
-        assert_eq!(problem.place.as_ref().map(|p| (p.0, p.1)), Some((2, 8)));
+        assert_eq!(
+            problem.place.as_ref().map(|p| (p.line, p.column)),
+            Some((2, 8))
+        );
     }
 
     #[test]
@@ -246,7 +252,7 @@ mod tests {
             read_limited(&big, "tips file")
                 .unwrap_err()
                 .message
-                .contains("larger than 256 KiB")
+                .contains("larger than 4096 KiB")
         );
     }
 

@@ -5,6 +5,7 @@
 //! compiled into `build.rs`, so it uses nothing but `std`.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Text that is either static (built-in) or owned (read from a user file).
 pub type Text = Cow<'static, str>;
@@ -97,8 +98,8 @@ pub struct Tip {
     pub stages: Cow<'static, [Stage]>,
     pub tags: Cow<'static, [Text]>,
     pub source: Option<Source>,
-    /// The file the tip came from; `None` for the built-in set.
-    pub origin: Option<Text>,
+    /// The file the tip came from; `None` for the built-in set. Shared by every tip of a file.
+    pub origin: Option<Arc<str>>,
 }
 
 impl Tip {

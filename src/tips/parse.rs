@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -19,6 +20,9 @@ use super::model::{About, Source, Stage, Text, Tip, Topic};
 pub const MAX_TEXT_CHARS: usize = 400;
 /// The longest id or topic name, in characters.
 pub const MAX_ID_CHARS: usize = 64;
+/// The most problems one file reports; the rest are only counted (a file of junk has
+/// thousands, and each costs work to place).
+pub const MAX_PROBLEMS: usize = 20;
 
 const TOP_LEVEL_KEYS: &[&str] = &["about", "sources", "topics", "tips"];
 const ABOUT_KEYS: &[&str] = &["name", "contact", "url", "reviewed"];
@@ -69,6 +73,8 @@ impl ParsedTip {
 /// What one file declares, in file order.
 #[derive(Clone, Debug, Default)]
 pub struct ParsedFile {
+    /// Problems found beyond the first [`MAX_PROBLEMS`], not reported one by one.
+    pub unreported: usize,
     pub about: Option<About>,
     pub topics: Vec<ParsedTopic>,
     pub tips: Vec<ParsedTip>,
@@ -82,7 +88,8 @@ pub fn parse(text: &str, origin: Option<&str>) -> (ParsedFile, Vec<Problem>) {
     let (document, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
         // Checking the shape of a half-parsed document would only add confusing follow-ups.
-        for error in syntax_errors {
+        file.unreported = syntax_errors.len().saturating_sub(MAX_PROBLEMS);
+        for error in syntax_errors.into_iter().take(MAX_PROBLEMS) {
             problems.push(Problem {
                 span: error.span().unwrap_or(0..0),
                 message: error.message().trim().to_string(),
@@ -90,10 +97,11 @@ pub fn parse(text: &str, origin: Option<&str>) -> (ParsedFile, Vec<Problem>) {
         }
         return (file, problems);
     }
-    let origin: Option<Text> = origin.map(|path| Cow::Owned(path.to_string()));
+    let origin: Option<Arc<str>> = origin.map(Arc::from);
     let mut reader = Reader {
         text,
         problems: &mut problems,
+        unreported: 0,
         sources: None,
     };
     let items = in_file_order(document.get_ref());
@@ -113,6 +121,7 @@ pub fn parse(text: &str, origin: Option<&str>) -> (ParsedFile, Vec<Problem>) {
             other => reader.unknown_key(other, key.span(), TOP_LEVEL_KEYS),
         }
     }
+    file.unreported = reader.unreported;
     if file.tips.is_empty() && problems.is_empty() {
         problems.push(Problem {
             span: 0..0,
@@ -123,16 +132,20 @@ pub fn parse(text: &str, origin: Option<&str>) -> (ParsedFile, Vec<Problem>) {
     (file, problems)
 }
 
-/// The 1-based line and column (in characters) of a byte offset in `text`.
+/// The 1-based line and column (in characters) of a byte offset in `text`. Lines are counted
+/// over bytes, which is fast even at the end of a large file.
 pub fn position(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
-    let line = before.matches('\n').count() + 1;
-    let column = before[line_start..].chars().count() + 1;
+    let before = &text.as_bytes()[..offset];
+    let line_start = before
+        .iter()
+        .rposition(|&byte| byte == b'\n')
+        .map_or(0, |newline| newline + 1);
+    let line = before.iter().filter(|&&byte| byte == b'\n').count() + 1;
+    let column = text[line_start..offset].chars().count() + 1;
     (line, column)
 }
 
@@ -216,6 +229,8 @@ fn in_file_order<'a, 'i>(table: &'a DeTable<'i>) -> Vec<Item<'a, 'i>> {
 struct Reader<'t, 'p> {
     text: &'t str,
     problems: &'p mut Vec<Problem>,
+    /// Problems past [`MAX_PROBLEMS`], counted only.
+    unreported: usize,
     /// The file's `[sources]` table; `None` when it declares none, and tips may then give a
     /// source as free text.
     sources: Option<HashMap<String, Source>>,
@@ -223,7 +238,16 @@ struct Reader<'t, 'p> {
 
 impl Reader<'_, '_> {
     fn report(&mut self, span: Range<usize>, message: String) {
-        self.problems.push(Problem { span, message });
+        if self.full() {
+            self.unreported += 1;
+        } else {
+            self.problems.push(Problem { span, message });
+        }
+    }
+
+    /// Whether no more problems are reported one by one (so none should be worked out).
+    fn full(&self) -> bool {
+        self.problems.len() >= MAX_PROBLEMS
     }
 
     fn unknown_key(&mut self, key: &str, span: Range<usize>, expected: &[&str]) {
@@ -396,7 +420,12 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn tips(&mut self, value: &Spanned<DeValue<'_>>, origin: &Option<Text>, file: &mut ParsedFile) {
+    fn tips(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        origin: &Option<Arc<str>>,
+        file: &mut ParsedFile,
+    ) {
         let Some(array) = value.get_ref().as_array() else {
             self.wrong_type("tips", "an array of tables ([[tips]])", value);
             return;
@@ -412,6 +441,10 @@ impl Reader<'_, '_> {
             };
             let id = parsed.id().to_string();
             if let Some(&first) = first_use.get(&id) {
+                if self.full() {
+                    self.unreported += 1;
+                    continue;
+                }
                 let (line, _) = position(self.text, first);
                 self.report(
                     parsed.id_span.clone(),
@@ -428,7 +461,7 @@ impl Reader<'_, '_> {
         &mut self,
         fields: &DeTable<'_>,
         span: Range<usize>,
-        origin: &Option<Text>,
+        origin: &Option<Arc<str>>,
     ) -> Option<ParsedTip> {
         let problems_before = self.problems.len();
         self.reject_unknown(fields, TIP_KEYS);
