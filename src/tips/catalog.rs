@@ -207,7 +207,6 @@ mod tests {
         let catalog = builtin
             .clone()
             .layer(vec![user_file("mine.toml", &text)])
-            .ok()
             .expect("valid layering")
             .catalog;
         assert_eq!(catalog.tips[0].text, "Replaced.");
