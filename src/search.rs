@@ -12,6 +12,10 @@ use crate::tips::{Catalog, Tip};
 /// folded string, the byte offset in `text` of the character it came from, so that matches can
 /// be mapped back for highlighting.
 pub fn fold_with_offsets(text: &str) -> (String, Vec<usize>) {
+    // Nearly all tips are ASCII: lower-casing keeps every byte where it was.
+    if text.is_ascii() {
+        return (text.to_ascii_lowercase(), (0..text.len()).collect());
+    }
     let mut folded = String::with_capacity(text.len());
     let mut offsets = Vec::with_capacity(text.len());
     for (offset, c) in text.char_indices() {
@@ -26,7 +30,13 @@ pub fn fold_with_offsets(text: &str) -> (String, Vec<usize>) {
 }
 
 pub fn fold(text: &str) -> String {
-    fold_with_offsets(text).0
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .flat_map(|lower| lower.nfd().filter(|part| !is_combining_mark(*part)))
+        .collect()
 }
 
 /// The query, folded, with empty words dropped.

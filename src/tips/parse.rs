@@ -23,6 +23,14 @@ pub const MAX_ID_CHARS: usize = 64;
 /// The most problems one file reports; the rest are only counted (a file of junk has
 /// thousands, and each costs work to place).
 pub const MAX_PROBLEMS: usize = 20;
+/// Files larger than this are parsed in pieces (see [`pieces`]): the TOML parser needs about
+/// twenty times a file's size while it works, so one piece at a time keeps memory small.
+const WHOLE_FILE_BYTES: usize = 256 * 1024;
+/// The size a piece grows to before a new one starts at the next `[[tips]]` header.
+const PIECE_BYTES: usize = 64 * 1024;
+/// The most TOML punctuation (`=`, `,`, brackets, quotes) one piece may hold: it bounds the
+/// parser's memory for pathological input, such as one array of a million tiny values.
+const MAX_PIECE_TOKENS: usize = 300_000;
 
 const TOP_LEVEL_KEYS: &[&str] = &["about", "sources", "topics", "tips"];
 const ABOUT_KEYS: &[&str] = &["name", "contact", "url", "reviewed"];
@@ -61,6 +69,17 @@ pub struct ParsedTip {
     pub topic_span: Range<usize>,
 }
 
+/// A name and where it is written.
+type Named = (String, Range<usize>);
+
+/// A tip's `source` given as a name, resolved once the whole file is read (its `[sources]`
+/// may come after the tip).
+struct NamedSource {
+    tip: usize,
+    name: String,
+    span: Range<usize>,
+}
+
 impl ParsedTip {
     pub fn id(&self) -> &str {
         match &self.entry {
@@ -83,43 +102,66 @@ pub struct ParsedFile {
 /// Parses a tips file. `origin` is recorded on each tip (`None` for the built-in set).
 /// Returns what could be read and every problem found; a file with problems must not be used.
 pub fn parse(text: &str, origin: Option<&str>) -> (ParsedFile, Vec<Problem>) {
+    let piece_bytes = (text.len() > WHOLE_FILE_BYTES).then_some(PIECE_BYTES);
+    parse_in_pieces(text, origin, piece_bytes)
+}
+
+/// [`parse`], in pieces of about `piece_bytes` (or whole).
+fn parse_in_pieces(
+    text: &str,
+    origin: Option<&str>,
+    piece_bytes: Option<usize>,
+) -> (ParsedFile, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut file = ParsedFile::default();
-    let (document, syntax_errors) = DeTable::parse_recoverable(text);
-    if !syntax_errors.is_empty() {
-        // Checking the shape of a half-parsed document would only add confusing follow-ups.
-        file.unreported = syntax_errors.len().saturating_sub(MAX_PROBLEMS);
-        for error in syntax_errors.into_iter().take(MAX_PROBLEMS) {
-            problems.push(Problem {
-                span: error.span().unwrap_or(0..0),
-                message: error.message().trim().to_string(),
-            });
-        }
-        return (file, problems);
-    }
-    let origin: Option<Arc<str>> = origin.map(Arc::from);
     let mut reader = Reader {
         text,
         problems: &mut problems,
         unreported: 0,
+        base: 0,
         sources: None,
+        topic_names: HashMap::new(),
+        first_use: HashMap::new(),
+        named_sources: Vec::new(),
+        origin: origin.map(Arc::from),
     };
-    let items = in_file_order(document.get_ref());
-    // Sources first: tips name them, wherever in the file they are declared.
-    for (key, value) in &items {
-        match key.get_ref().as_ref() {
-            "about" => file.about = reader.about(value),
-            "sources" => reader.sources(value),
-            _ => {}
+    let pieces = match piece_bytes {
+        Some(target) => pieces(text, target),
+        None => std::iter::once(0..text.len()).collect(),
+    };
+    // Syntax errors are gathered from every piece first: checking the shape of a half-parsed
+    // document would only add confusing follow-ups.
+    let mut syntax_errors = 0;
+    for piece in pieces {
+        reader.base = piece.start;
+        let piece_text = &text[piece.clone()];
+        let tokens = piece_text
+            .bytes()
+            .filter(|byte| b"=,[]{}\"'".contains(byte))
+            .count();
+        if tokens > MAX_PIECE_TOKENS {
+            syntax_errors += 1;
+            reader.report(
+                0..0,
+                format!(
+                    "this part of the file holds too many values to read (more than {MAX_PIECE_TOKENS}); is this a tips file?"
+                ),
+            );
+            continue;
         }
+        let (document, errors) = DeTable::parse_recoverable(piece_text);
+        if !errors.is_empty() || syntax_errors > 0 {
+            syntax_errors += errors.len();
+            for error in errors {
+                let span = error.span().unwrap_or(0..0);
+                reader.report(span, error.message().trim().to_string());
+            }
+            continue;
+        }
+        reader.document(document.get_ref(), &mut file);
     }
-    for (key, value) in items {
-        match key.get_ref().as_ref() {
-            "about" | "sources" => {}
-            "topics" => reader.topics(value, &mut file),
-            "tips" => reader.tips(value, &origin, &mut file),
-            other => reader.unknown_key(other, key.span(), TOP_LEVEL_KEYS),
-        }
+    if syntax_errors == 0 {
+        reader.resolve_sources(&mut file);
     }
     file.unreported = reader.unreported;
     if file.tips.is_empty() && problems.is_empty() {
@@ -130,6 +172,93 @@ pub fn parse(text: &str, origin: Option<&str>) -> (ParsedFile, Vec<Problem>) {
     }
     problems.sort_by_key(|problem| problem.span.start);
     (file, problems)
+}
+
+/// Splits a large file into pieces that parse on their own, each about `target` bytes: a
+/// piece starts at a `[[tips]]` header at the start of a line, outside any string, comment
+/// or bracket. (A file whose brackets or strings do not balance simply stays in fewer,
+/// larger pieces.)
+fn pieces(text: &str, target: usize) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut cuts = vec![0];
+    let mut depth = 0usize;
+    let mut at = 0;
+    let skip_to_line_end = |from: usize| {
+        bytes[from..]
+            .iter()
+            .position(|&byte| byte == b'\n')
+            .map_or(bytes.len(), |newline| from + newline)
+    };
+    let mut line_checked = usize::MAX;
+    while at < bytes.len() {
+        let line_start = (at == 0 || bytes[at - 1] == b'\n') && line_checked != at;
+        if line_start {
+            let first = at
+                + bytes[at..]
+                    .iter()
+                    .position(|&byte| byte != b' ' && byte != b'\t')
+                    .unwrap_or(bytes.len() - at);
+            line_checked = first;
+            if depth == 0 && bytes.get(first) == Some(&b'[') {
+                // A table header: nothing in it opens a string or a bracket that lasts.
+                let end = skip_to_line_end(first);
+                let header: String = text[first..end]
+                    .split('#')
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                if header == "[[tips]]" && at - cuts[cuts.len() - 1] >= target {
+                    cuts.push(at);
+                }
+                at = end;
+                continue;
+            }
+            at = first;
+            continue;
+        }
+        match bytes[at] {
+            b'#' => at = skip_to_line_end(at),
+            b'"' | b'\'' => at = string_end(bytes, at),
+            b'[' | b'{' => {
+                depth += 1;
+                at += 1;
+            }
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                at += 1;
+            }
+            _ => at += 1,
+        }
+    }
+    cuts.push(bytes.len());
+    cuts.windows(2).map(|pair| pair[0]..pair[1]).collect()
+}
+
+/// Where the string starting at `start` (a quote) ends: just past its closing quote, or at
+/// the end of the line for an unclosed single-line string.
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let quote = bytes[start];
+    let multi_line = bytes[start..].starts_with(&[quote; 3]);
+    let mut at = start + if multi_line { 3 } else { 1 };
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' if quote == b'"' => at += 2,
+            b'\n' if !multi_line => return at,
+            byte if byte == quote => {
+                if !multi_line {
+                    return at + 1;
+                }
+                if bytes[at..].starts_with(&[quote; 3]) {
+                    return at + 3;
+                }
+                at += 1;
+            }
+            _ => at += 1,
+        }
+    }
+    bytes.len()
 }
 
 /// The 1-based line and column (in characters) of a byte offset in `text`. Lines are counted
@@ -227,21 +356,104 @@ fn in_file_order<'a, 'i>(table: &'a DeTable<'i>) -> Vec<Item<'a, 'i>> {
 }
 
 struct Reader<'t, 'p> {
+    /// The whole file, for line numbers in messages.
     text: &'t str,
     problems: &'p mut Vec<Problem>,
     /// Problems past [`MAX_PROBLEMS`], counted only.
     unreported: usize,
+    /// Where the piece being read starts in `text`: the parser's spans are relative to it.
+    base: usize,
     /// The file's `[sources]` table; `None` when it declares none, and tips may then give a
     /// source as free text.
     sources: Option<HashMap<String, Source>>,
+    /// Topics declared so far, and where (pieces are parsed apart, so TOML cannot see a topic
+    /// declared twice in two of them).
+    topic_names: HashMap<String, usize>,
+    /// Where each tip id was first used.
+    first_use: HashMap<String, usize>,
+    /// Sources named by tips, resolved at the end.
+    named_sources: Vec<NamedSource>,
+    origin: Option<Arc<str>>,
 }
 
 impl Reader<'_, '_> {
+    /// Reports a problem at `span` of the piece being read.
     fn report(&mut self, span: Range<usize>, message: String) {
         if self.full() {
             self.unreported += 1;
         } else {
+            let span = self.shift(span);
             self.problems.push(Problem { span, message });
+        }
+    }
+
+    /// Reports a problem at `span` of the whole file.
+    fn report_absolute(&mut self, span: Range<usize>, message: String) {
+        let base = std::mem::replace(&mut self.base, 0);
+        self.report(span, message);
+        self.base = base;
+    }
+
+    /// Every problem found so far, reported or only counted.
+    fn problems_found(&self) -> usize {
+        self.problems.len() + self.unreported
+    }
+
+    /// A span of the piece being read, as a span of the whole file.
+    fn shift(&self, span: Range<usize>) -> Range<usize> {
+        span.start + self.base..span.end + self.base
+    }
+
+    /// Reads one parsed document (the whole file, or one piece of it).
+    fn document(&mut self, document: &DeTable<'_>, file: &mut ParsedFile) {
+        for (key, value) in in_file_order(document) {
+            match key.get_ref().as_ref() {
+                "about" => {
+                    if file.about.is_some() {
+                        self.report(key.span(), "`about` is declared twice".to_string());
+                    }
+                    file.about = self.about(value);
+                }
+                "sources" => self.sources(value),
+                "topics" => self.topics(value, file),
+                "tips" => self.tips(value, file),
+                other => self.unknown_key(other, key.span(), TOP_LEVEL_KEYS),
+            }
+        }
+    }
+
+    /// Gives each tip that named a source that source, now that every `[sources]` is known;
+    /// in a file that declares no sources, the name is free text.
+    fn resolve_sources(&mut self, file: &mut ParsedFile) {
+        for named in std::mem::take(&mut self.named_sources) {
+            let source = match &self.sources {
+                None => Some(Source {
+                    publisher: Cow::Owned(named.name),
+                    title: None,
+                    url: None,
+                    checked: None,
+                }),
+                Some(sources) => match sources.get(&named.name) {
+                    Some(source) => Some(source.clone()),
+                    None => {
+                        self.report_absolute(
+                            named.span,
+                            format!(
+                                "source `{}` is not declared in this file's [sources] table",
+                                named.name
+                            ),
+                        );
+                        None
+                    }
+                },
+            };
+            if let Some(ParsedTip {
+                entry: Entry::Tip(tip),
+                ..
+            }) = file.tips.get_mut(named.tip)
+            {
+                tip.source = source;
+            }
         }
     }
 
@@ -281,7 +493,7 @@ impl Reader<'_, '_> {
             self.wrong_type("sources", "a table of sources", value);
             return;
         };
-        let mut sources = HashMap::new();
+        let mut sources = self.sources.take().unwrap_or_default();
         for (name, declaration) in in_file_order(table) {
             let name_text = name.get_ref().as_ref();
             if !is_valid_id(name_text) {
@@ -291,6 +503,13 @@ impl Reader<'_, '_> {
                         "source name `{name_text}` must be lowercase words of letters and digits joined by '-'"
                     ),
                 );
+            }
+            if sources.contains_key(name_text) {
+                self.report(
+                    name.span(),
+                    format!("source `{name_text}` is declared twice"),
+                );
+                continue;
             }
             let context = format!("source `{name_text}`");
             if let Some(source) = self.source_table(declaration, &context, name.span()) {
@@ -312,7 +531,7 @@ impl Reader<'_, '_> {
             self.wrong_type(context, "a table", value);
             return None;
         };
-        let problems_before = self.problems.len();
+        let problems_before = self.problems_found();
         self.reject_unknown(fields, SOURCE_KEYS);
         let publisher = self.required_string(fields, "publisher", context, name_span);
         let source = Source {
@@ -321,34 +540,21 @@ impl Reader<'_, '_> {
             url: self.optional_url(fields).map(Cow::Owned),
             checked: self.optional_date(fields, "checked").map(Cow::Owned),
         };
-        (self.problems.len() == problems_before).then_some(source)
+        (self.problems_found() == problems_before).then_some(source)
     }
 
-    /// A tip's `source`: the name of a source in the file's `[sources]` table, an inline
-    /// source table, or (in a file without `[sources]`) free text.
-    fn tip_source(&mut self, fields: &DeTable<'_>, context: &str) -> Option<Source> {
-        let value = fields.get("source")?;
+    /// A tip's `source` written as an inline table; a name (or free text) is returned as
+    /// `Err` with its place, to be resolved when the whole file has been read.
+    fn tip_source(&mut self, fields: &DeTable<'_>, context: &str) -> Result<Option<Source>, Named> {
+        let Some(value) = fields.get("source") else {
+            return Ok(None);
+        };
         if value.get_ref().as_table().is_some() {
-            return self.source_table(value, &format!("source of {context}"), value.span());
+            return Ok(self.source_table(value, &format!("source of {context}"), value.span()));
         }
-        let name = self.non_empty_string("source", value)?;
-        match &self.sources {
-            None => Some(Source {
-                publisher: Cow::Owned(name),
-                title: None,
-                url: None,
-                checked: None,
-            }),
-            Some(sources) => match sources.get(&name) {
-                Some(source) => Some(source.clone()),
-                None => {
-                    self.report(
-                        value.span(),
-                        format!("source `{name}` is not declared in this file's [sources] table"),
-                    );
-                    None
-                }
-            },
+        match self.non_empty_string("source", value) {
+            Some(name) => Err((name, self.shift(value.span()))),
+            None => Ok(None),
         }
     }
 
@@ -408,62 +614,74 @@ impl Reader<'_, '_> {
             let title = self.required_string(fields, "title", &context, name.span());
             let description = self.required_string(fields, "description", &context, name.span());
             if let (Some(title), Some(description)) = (title, description) {
+                let span = self.shift(name.span());
+                if let Some(&first) = self.topic_names.get(name_text) {
+                    let (line, _) = position(self.text, first);
+                    self.report(
+                        name.span(),
+                        format!("topic `{name_text}` is declared twice (first on line {line})"),
+                    );
+                    continue;
+                }
+                self.topic_names.insert(name_text.to_string(), span.start);
                 file.topics.push(ParsedTopic {
                     topic: Topic {
                         name: Cow::Owned(name_text.to_string()),
                         title: Cow::Owned(title.0),
                         description: Cow::Owned(description.0),
                     },
-                    span: name.span(),
+                    span,
                 });
             }
         }
     }
 
-    fn tips(
-        &mut self,
-        value: &Spanned<DeValue<'_>>,
-        origin: &Option<Arc<str>>,
-        file: &mut ParsedFile,
-    ) {
+    fn tips(&mut self, value: &Spanned<DeValue<'_>>, file: &mut ParsedFile) {
         let Some(array) = value.get_ref().as_array() else {
             self.wrong_type("tips", "an array of tables ([[tips]])", value);
             return;
         };
-        let mut first_use: HashMap<String, usize> = HashMap::new();
         for item in array {
             let Some(fields) = item.get_ref().as_table() else {
                 self.wrong_type("tips", "an array of tables ([[tips]])", item);
                 continue;
             };
-            let Some(parsed) = self.tip(fields, item.span(), origin) else {
+            let Some((parsed, named_source)) = self.tip(fields, item.span()) else {
                 continue;
             };
             let id = parsed.id().to_string();
-            if let Some(&first) = first_use.get(&id) {
+            if let Some(&first) = self.first_use.get(&id) {
                 if self.full() {
                     self.unreported += 1;
                     continue;
                 }
                 let (line, _) = position(self.text, first);
-                self.report(
+                self.report_absolute(
                     parsed.id_span.clone(),
                     format!("duplicate id `{id}` (first used on line {line})"),
                 );
                 continue;
             }
-            first_use.insert(id, parsed.id_span.start);
+            self.first_use.insert(id, parsed.id_span.start);
+            if let Some((name, span)) = named_source {
+                self.named_sources.push(NamedSource {
+                    tip: file.tips.len(),
+                    name,
+                    span,
+                });
+            }
             file.tips.push(parsed);
         }
     }
 
+    /// One `[[tips]]` entry, with the source it names (if it names one rather than giving
+    /// one inline), or `None` when it has problems.
     fn tip(
         &mut self,
         fields: &DeTable<'_>,
         span: Range<usize>,
-        origin: &Option<Arc<str>>,
-    ) -> Option<ParsedTip> {
-        let problems_before = self.problems.len();
+    ) -> Option<(ParsedTip, Option<Named>)> {
+        let problems_before = self.problems_found();
         self.reject_unknown(fields, TIP_KEYS);
         let disabled = match fields.get("disabled") {
             None => false,
@@ -492,14 +710,20 @@ impl Reader<'_, '_> {
         };
         let stages = self.stages(fields);
         let tags = self.string_list(fields, "tags");
-        let source = self.tip_source(fields, &context);
+        let (source, named_source) = match self.tip_source(fields, &context) {
+            Ok(source) => (source, None),
+            Err(named) => (None, Some(named)),
+        };
         if disabled {
             let (id, id_span) = id?;
-            return (self.problems.len() == problems_before).then_some(ParsedTip {
-                entry: Entry::Disabled(Cow::Owned(id)),
-                id_span,
-                topic_span: 0..0,
-            });
+            return (self.problems_found() == problems_before).then_some((
+                ParsedTip {
+                    entry: Entry::Disabled(Cow::Owned(id)),
+                    id_span: self.shift(id_span),
+                    topic_span: 0..0,
+                },
+                None,
+            ));
         }
         let topic = self.required_string(fields, "topic", &context, span.clone());
         let text = self.required_string(fields, "text", &context, span);
@@ -515,10 +739,10 @@ impl Reader<'_, '_> {
             }
         }
         let ((id, id_span), (topic, topic_span), (text, _)) = (id?, topic?, text?);
-        if self.problems.len() != problems_before {
+        if self.problems_found() != problems_before {
             return None;
         }
-        Some(ParsedTip {
+        let parsed = ParsedTip {
             entry: Entry::Tip(Box::new(Tip {
                 id: Cow::Owned(id),
                 topic: Cow::Owned(topic),
@@ -526,11 +750,12 @@ impl Reader<'_, '_> {
                 stages: Cow::Owned(stages),
                 tags: Cow::Owned(tags.into_iter().map(Cow::Owned).collect()),
                 source,
-                origin: origin.clone(),
+                origin: self.origin.clone(),
             })),
-            id_span,
-            topic_span,
-        })
+            id_span: self.shift(id_span),
+            topic_span: self.shift(topic_span),
+        };
+        Some((parsed, named_source))
     }
 
     fn reject_unknown(&mut self, fields: &DeTable<'_>, known: &[&str]) {
@@ -818,6 +1043,92 @@ source = { publisher = "NHS", url = "https://www.nhs.uk/" }
         assert!(
             messages.contains(&"`reviewed` must be a date written YYYY-MM-DD"),
             "{found:?}"
+        );
+    }
+
+    /// A file read in pieces gives what it gives read whole, wherever its sources and topics
+    /// are and whatever its strings hold.
+    #[test]
+    fn a_file_read_in_pieces_reads_as_a_whole() {
+        let mut text = String::new();
+        for n in 0..60 {
+            text.push_str(&format!(
+                "[[tips]]\nid = \"t{n}\"\ntopic = \"late\"\ntext = \"\"\"\nA [[tips]]\n[[tips]] in text {n}.\"\"\"\ntags = [\n  \"a\",\n  \"[[tips]]\",\n]\nsource = \"src\" # [[tips]]\n\n"
+            ));
+        }
+        text.push_str("[topics.late]\ntitle = 'T [[tips]]'\ndescription = \"D\"\n[sources.src]\npublisher = \"P\"\n");
+        let summary = |(file, problems): (ParsedFile, Vec<Problem>)| {
+            let tips: Vec<String> = file
+                .tips
+                .iter()
+                .map(|parsed| match &parsed.entry {
+                    Entry::Tip(tip) => format!(
+                        "{} {:?} {:?} {:?} {}",
+                        tip.id,
+                        tip.text,
+                        tip.tags,
+                        tip.source
+                            .as_ref()
+                            .map(|source| source.publisher.to_string()),
+                        parsed.id_span.start
+                    ),
+                    Entry::Disabled(id) => id.to_string(),
+                })
+                .collect();
+            (tips, file.topics.len(), problems)
+        };
+        let whole = summary(parse_in_pieces(&text, None, None));
+        assert!(whole.2.is_empty(), "{:?}", whole.2);
+        assert_eq!(whole.0.len(), 60);
+        assert!(pieces(&text, 200).len() > 20, "the file is really cut");
+        assert_eq!(summary(parse_in_pieces(&text, None, Some(200))), whole);
+
+        // Problems carry the same places too, and a topic or source declared twice in two
+        // pieces is still found.
+        let broken = format!(
+            "[topics.late]\ntitle = \"again\"\ndescription = \"D\"\n[[tips]]\nid = \"t2\"\ntopic = \"late\"\ntext = \"first\"\n[[tips]]\nid = \"t1\"\ntopic = 3\n{text}"
+        );
+        let in_pieces = parse_in_pieces(&broken, None, Some(200)).1;
+        let lines: Vec<String> = in_pieces
+            .iter()
+            .map(|problem| {
+                format!(
+                    "{:?} {}",
+                    position(&broken, problem.span.start),
+                    problem.message
+                )
+            })
+            .collect();
+        assert!(
+            lines
+                .iter()
+                .any(|line| line.contains("topic `late` is declared twice")),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|line| line.contains("`topic` must be a string")),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|line| line.contains("duplicate id `t2` (first used on line 5)")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn a_piece_of_too_many_values_is_refused() {
+        let text = format!(
+            "a = [{}1]\n[[tips]]\nid = \"x\"\ntopic = \"t\"\ntext = \"y\"\n",
+            "1,".repeat(MAX_PIECE_TOKENS + 1)
+        );
+        let (_, problems) = parse(&text, None);
+        assert!(
+            problems[0].message.contains("too many values"),
+            "{problems:?}"
         );
     }
 
