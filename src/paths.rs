@@ -14,11 +14,17 @@ pub struct Paths {
 }
 
 impl Paths {
+    /// The directories from `HOME` and the XDG variables. A relative one (`HOME=.`, say) is
+    /// treated as unknown: it would put files wherever the shell happens to start.
     pub fn from_environment() -> Paths {
         match etcetera::choose_base_strategy() {
             Ok(strategy) => Paths {
-                config_dir: Some(strategy.config_dir().join("backcare")),
-                state_dir: strategy.state_dir().map(|dir| dir.join("backcare")),
+                config_dir: Some(strategy.config_dir().join("backcare"))
+                    .filter(|dir| dir.is_absolute()),
+                state_dir: strategy
+                    .state_dir()
+                    .map(|dir| dir.join("backcare"))
+                    .filter(|dir| dir.is_absolute()),
             },
             Err(_) => Paths::default(),
         }

@@ -581,3 +581,84 @@ fn a_tip_nobody_saw_is_not_counted() {
         .success()
         .stdout(contains(" · "));
 }
+
+/// A relative `HOME` with no XDG variables would scatter files wherever a shell starts.
+#[test]
+fn a_relative_home_creates_nothing_under_the_current_directory() {
+    let env = TestEnv::new();
+    let output = env
+        .std_cmd(&["tip"])
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_STATE_HOME")
+        .env("HOME", "relative-home")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains(" · "));
+    assert!(!env.dir.path().join("relative-home").exists());
+    let status = env
+        .std_cmd(&["status"])
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_STATE_HOME")
+        .env("HOME", "relative-home")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&status.stdout).contains("unknown (no home directory)"));
+}
+
+/// Problems across files stay bounded: thousands of tips naming an undeclared topic, and two
+/// files disabling the same thousands of ids, cost a bounded report.
+#[test]
+fn work_across_files_is_bounded() {
+    let env = TestEnv::new();
+    let mut undeclared = String::new();
+    let mut disabling = String::new();
+    for n in 0..7_500 {
+        undeclared.push_str(&format!(
+            "[[tips]]\nid = \"u{n}\"\ntopic = \"nope\"\ntext = \"x\"\n"
+        ));
+        disabling.push_str(&format!("[[tips]]\nid = \"x{n}\"\ndisabled = true\n"));
+    }
+    let undeclared = env.write("undeclared.toml", &undeclared);
+    let output = env
+        .std_cmd(&["--file", undeclared.to_str().unwrap(), "check"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.lines().count() <= 21, "{}", stderr.lines().count());
+    assert!(
+        stderr.contains("backcare: 7480 more problems not shown"),
+        "{stderr}"
+    );
+
+    let a = env.write("a.toml", &disabling);
+    let b = env.write("b.toml", &disabling);
+    let output = env
+        .std_cmd(&[
+            "--file",
+            a.to_str().unwrap(),
+            "--file",
+            b.to_str().unwrap(),
+            "check",
+        ])
+        .output()
+        .unwrap();
+    // Disabling unknown ids is only a warning, and a bounded one.
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.lines().count() <= 41, "{}", stderr.lines().count());
+    assert!(
+        stderr.contains("warning: `x0` is disabled, but no built-in tip or earlier file has it")
+    );
+    // And a shell start with both is quiet and quick to write: one tip, no line at all.
+    env.run(&[
+        "--file",
+        a.to_str().unwrap(),
+        "--file",
+        b.to_str().unwrap(),
+        "tip",
+    ])
+    .success()
+    .stderr("");
+}

@@ -1,5 +1,7 @@
-//! Fuzzes everything a tips or config file goes through: parsing, the checks across files,
-//! diagnostics with their positions, and rendering as text and JSON. Any panic is a bug.
+//! Fuzzes everything tips and config files go through: parsing (whole and in pieces, which
+//! must read alike), the layering of several files, diagnostics with their positions, and
+//! rendering as text and JSON. Any panic is a bug. The input holds up to three files,
+//! separated by U+0001.
 #![no_main]
 
 use backcare::config::Config;
@@ -7,28 +9,48 @@ use backcare::diagnostic::Diagnostic;
 use backcare::output::{Screen, Style, json};
 use backcare::tips::Catalog;
 use backcare::tips::catalog::UserFile;
-use backcare::tips::parse::parse;
+use backcare::tips::parse::{Entry, parse, parse_in_pieces};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
+    let Ok(input) = std::str::from_utf8(data) else {
         return;
     };
-    let _ = Config::parse("config.toml", text);
-    let (parsed, problems) = parse(text, Some("fuzz.toml"));
-    for problem in &problems {
-        let _ = Diagnostic::at("fuzz.toml", text, &problem.span, &problem.message).with_source();
+    let mut files = Vec::new();
+    for (index, text) in input.split('\u{1}').take(3).enumerate() {
+        let path = format!("fuzz{index}.toml");
+        let _ = Config::parse("config.toml", text);
+        let (parsed, problems) = parse(text, Some(&path));
+        for problem in &problems {
+            let _ = Diagnostic::at(&path, text, &problem.span, &problem.message).with_source();
+        }
+        // Read in small pieces, a valid file gives the same tips.
+        let (in_pieces, piece_problems) = parse_in_pieces(text, Some(&path), Some(64));
+        if problems.is_empty() {
+            assert!(piece_problems.is_empty(), "{piece_problems:?}");
+            let ids = |tips: &[backcare::tips::parse::ParsedTip]| -> Vec<String> {
+                tips.iter()
+                    .map(|parsed| match &parsed.entry {
+                        Entry::Tip(tip) => format!("{} {} {:?}", tip.id, tip.text, tip.source),
+                        Entry::Disabled(id) => id.to_string(),
+                    })
+                    .collect()
+            };
+            assert_eq!(ids(&parsed.tips), ids(&in_pieces.tips));
+            files.push(UserFile {
+                path,
+                text: text.to_string(),
+                parsed,
+            });
+        }
     }
-    if !problems.is_empty() {
-        return;
-    }
-    let file = UserFile {
-        path: "fuzz.toml".to_string(),
-        text: text.to_string(),
-        parsed,
-    };
-    let catalog = match Catalog::builtin().layer(std::slice::from_ref(&file)) {
-        Ok(catalog) => catalog,
+    let catalog = match Catalog::builtin().layer(files) {
+        Ok(layered) => {
+            for warning in layered.warnings {
+                let _ = warning.with_source();
+            }
+            layered.catalog
+        }
         Err(problems) => {
             for problem in problems {
                 let _ = problem.with_source();

@@ -106,8 +106,9 @@ pub fn parse(text: &str, origin: Option<&str>) -> (ParsedFile, Vec<Problem>) {
     parse_in_pieces(text, origin, piece_bytes)
 }
 
-/// [`parse`], in pieces of about `piece_bytes` (or whole).
-fn parse_in_pieces(
+/// [`parse`], in pieces of about `piece_bytes` (or whole, with `None`): [`parse`] reads
+/// large files in pieces; the fuzzer checks that pieces of any size read alike.
+pub fn parse_in_pieces(
     text: &str,
     origin: Option<&str>,
     piece_bytes: Option<usize>,
