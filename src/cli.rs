@@ -177,7 +177,7 @@ pub struct SearchArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The tip's id, as printed by `tip`, `list` and `search`
-    #[arg(add = ArgValueCandidates::new(crate::completions::id_candidates))]
+    #[arg(add = ArgValueCandidates::new(crate::candidates::id_candidates))]
     pub id: String,
 }
 
@@ -190,7 +190,7 @@ pub struct TopicArgs {
         value_name = "TOPIC",
         value_delimiter = ',',
         env = "BACKCARE_TOPICS",
-        add = ArgValueCandidates::new(crate::completions::topic_candidates)
+        add = ArgValueCandidates::new(crate::candidates::topic_candidates)
     )]
     pub topics: Vec<String>,
 }

@@ -1,19 +1,16 @@
-//! Shell completions. `backcare completions SHELL` prints a small script that asks backcare
-//! itself for candidates while the user types (clap_complete's dynamic completion), so topic
-//! names for `--topic` and tip ids for `show` include the user's own tips files.
+//! `backcare completions SHELL`: a small script that asks backcare itself for candidates while
+//! the user types (clap_complete's dynamic completion), so topic names for `--topic` and tip
+//! ids for `show` include the user's own tips files (the candidates are in `candidates`).
 
 use std::ffi::OsString;
 use std::io::Write;
 
 use clap::CommandFactory;
 use clap_complete::CompleteEnv;
-use clap_complete::engine::CompletionCandidate;
 use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 
 use crate::cli::{Cli, CompletionShell};
-use crate::output::sanitize::{one_line, visible_lines};
-use crate::paths::Paths;
-use crate::tips::{Catalog, files};
+use crate::output::sanitize::visible_lines;
 
 /// The variable the completion scripts set when they call backcare for candidates.
 const VARIABLE: &str = "BACKCARE_COMPLETE";
@@ -52,31 +49,4 @@ pub fn answer_if_asked(args: &[OsString]) -> bool {
             true
         }
     }
-}
-
-/// The tips a completing shell can see: the built-in set and the user's files; a broken file
-/// simply contributes nothing.
-fn catalog() -> Catalog {
-    let paths = files::tip_files(Paths::from_environment().config_dir.as_deref(), &[]);
-    files::load(true, &paths).unwrap_or_else(|_| Catalog::builtin())
-}
-
-pub fn topic_candidates() -> Vec<CompletionCandidate> {
-    catalog()
-        .topics
-        .into_iter()
-        // Titles come from shared files: what a shell shows while completing is made safe too.
-        .map(|topic| {
-            CompletionCandidate::new(one_line(&topic.name))
-                .help(Some(one_line(&topic.title).into()))
-        })
-        .collect()
-}
-
-pub fn id_candidates() -> Vec<CompletionCandidate> {
-    catalog()
-        .tips
-        .into_iter()
-        .map(|tip| CompletionCandidate::new(one_line(&tip.id)))
-        .collect()
 }

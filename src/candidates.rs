@@ -1,0 +1,37 @@
+//! What the shells are offered while completing `--topic` and `show`: topic names (with
+//! their titles) and tip ids, from the built-in set and the user's files. Kept apart from
+//! `cli` (which names these functions) and from the `completions` command (which needs `cli`),
+//! so neither imports the other.
+
+use clap_complete::engine::CompletionCandidate;
+
+use crate::output::sanitize::one_line;
+use crate::paths::Paths;
+use crate::tips::{Catalog, files};
+
+/// The tips a completing shell can see: the built-in set and the user's files; a broken file
+/// simply contributes nothing.
+fn catalog() -> Catalog {
+    let paths = files::tip_files(Paths::from_environment().config_dir.as_deref(), &[]);
+    files::load(true, &paths).unwrap_or_else(|_| Catalog::builtin())
+}
+
+pub fn topic_candidates() -> Vec<CompletionCandidate> {
+    catalog()
+        .topics
+        .into_iter()
+        // Titles come from shared files: what a shell shows while completing is made safe too.
+        .map(|topic| {
+            CompletionCandidate::new(one_line(&topic.name))
+                .help(Some(one_line(&topic.title).into()))
+        })
+        .collect()
+}
+
+pub fn id_candidates() -> Vec<CompletionCandidate> {
+    catalog()
+        .tips
+        .into_iter()
+        .map(|tip| CompletionCandidate::new(one_line(&tip.id)))
+        .collect()
+}

@@ -1,0 +1,287 @@
+//! One module per command: the code for `backcare X` is in `commands/X.rs`. What commands
+//! share lives here: the [`Context`] a command runs in (the user's settings and files), how
+//! tips are chosen for a stage, whose emergency numbers apply, and how output is printed.
+
+mod check;
+pub mod completions;
+pub mod init;
+mod list;
+pub mod man;
+mod search;
+mod show;
+mod status;
+mod tip;
+mod topics;
+mod warning_signs;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use crate::cli::{GlobalArgs, StageArgs, StageChoice};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::output::{self, Screen};
+use crate::paths::Paths;
+use crate::pregnancy::{self, Progress};
+use crate::select;
+use crate::suggest::did_you_mean;
+use crate::tips::files::{self, describe};
+use crate::tips::{Catalog, Stage, Tip};
+
+/// Where a command runs: the global options, the user's directories and config, and the
+/// screen it prints to.
+pub struct Context {
+    pub global: GlobalArgs,
+    pub paths: Paths,
+    pub config: Config,
+    pub screen: Screen,
+}
+
+impl Context {
+    fn tip_files(&self) -> Vec<PathBuf> {
+        files::tip_files(self.paths.config_dir.as_deref(), &self.global.files)
+    }
+
+    /// The user's tips files that are there but not read, and why.
+    fn skipped_files(&self) -> Vec<files::Skipped> {
+        self.paths
+            .config_dir
+            .as_deref()
+            .map(|dir| files::user_files(dir).1)
+            .unwrap_or_default()
+    }
+
+    fn catalog(&self) -> Result<Catalog, Error> {
+        files::load(!self.global.no_builtin, &self.tip_files()).map_err(Error::Data)
+    }
+
+    /// Like [`Context::catalog`], but a broken user file costs `tip` one line on stderr, not
+    /// the tip: it falls back to the built-in set.
+    fn catalog_for_tip(&self) -> Result<Catalog, Error> {
+        match files::load(!self.global.no_builtin, &self.tip_files()) {
+            Ok(catalog) => Ok(catalog),
+            Err(problems) if !self.global.no_builtin => {
+                let more = match problems.len() {
+                    1 => String::new(),
+                    n => format!(" (and {} more)", n - 1),
+                };
+                warn(&format!(
+                    "{}{more}; showing built-in tips only (run `backcare check` for details)",
+                    problems[0].headline()
+                ));
+                Ok(Catalog::builtin())
+            }
+            Err(problems) => Err(Error::Data(problems)),
+        }
+    }
+
+    /// Topics from the command line or environment, else from the config file.
+    fn topic_filter<'a>(&'a self, given: &'a [String]) -> &'a [String] {
+        if given.is_empty() {
+            &self.config.topics
+        } else {
+            given
+        }
+    }
+
+    fn check_topics(catalog: &Catalog, topics: &[String]) -> Result<(), Error> {
+        for wanted in topics {
+            if catalog.topic(wanted).is_none() {
+                let names: Vec<&str> = catalog.topics.iter().map(|topic| &*topic.name).collect();
+                return Err(Error::Usage(format!(
+                    "unknown topic `{}`{}; known topics: {}",
+                    output::sanitize::visible(wanted),
+                    did_you_mean(wanted, names.iter().copied()),
+                    names.join(", ")
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Where the user is, from the config file: a recorded birth wins over a due date. A date
+    /// that cannot be right is a problem naming the config file and key.
+    fn progress(&self) -> Result<Option<Progress>, Diagnostic> {
+        let today = pregnancy::today();
+        if let Some(birth) = &self.config.birth_date {
+            return Progress::from_birth_date(birth.value, today)
+                .map(Some)
+                .map_err(|message| birth.problem(message));
+        }
+        match &self.config.due_date {
+            Some(due) => Progress::from_due_date(due.value, today)
+                .map(Some)
+                .map_err(|message| due.problem(message)),
+            None => Ok(None),
+        }
+    }
+
+    /// The eligible tips. `--week`/`--stage` keep only tips for that stage; otherwise `prefer`
+    /// decides (all tips are used if none fits).
+    fn eligible<'c>(
+        &self,
+        catalog: &'c Catalog,
+        topics: &[String],
+        stage_args: &StageArgs,
+        prefer: Preference,
+    ) -> Result<Vec<&'c Tip>, Error> {
+        let tips = match explicit_stage(stage_args) {
+            Some(stage) => select::eligible(catalog, topics, Some(stage)),
+            None => {
+                let all = select::eligible(catalog, topics, None);
+                let preferred: Vec<&Tip> = all
+                    .iter()
+                    .copied()
+                    .filter(|tip| prefer.likes(tip))
+                    .collect();
+                if preferred.is_empty() { all } else { preferred }
+            }
+        };
+        if tips.is_empty() {
+            return Err(Error::NotFound(
+                "no tips match these topics and stage".to_string(),
+            ));
+        }
+        Ok(tips)
+    }
+
+    /// What to prefer for the user's progress; a problem with the dates is left to the caller.
+    fn preference(progress: Option<Progress>) -> Preference {
+        match progress {
+            Some(progress) => Preference::Stage(progress.stage()),
+            None => Preference::Pregnancy,
+        }
+    }
+
+    /// Whose numbers to show: `--region` (or `BACKCARE_REGION`), then the config file's
+    /// `region`, then the country of the locale; the common numbers side by side otherwise.
+    fn region<'s>(
+        &self,
+        sheet: &'s crate::warning_signs::Sheet,
+        given: Option<&str>,
+    ) -> Result<(&'s crate::warning_signs::Region, RegionFrom), Error> {
+        let known = || {
+            sheet
+                .regions
+                .iter()
+                .filter(|region| region.id != "other")
+                .map(|region| region.id.as_str())
+                .collect::<Vec<_>>()
+        };
+        let unknown = |wanted: &str| {
+            format!(
+                "unknown region `{}`{}; known regions: {} (or a country code such as de)",
+                output::sanitize::visible(wanted),
+                did_you_mean(wanted, known().into_iter()),
+                known().join(", ")
+            )
+        };
+        if let Some(wanted) = given {
+            return match sheet.find_region(wanted) {
+                Some(region) => Ok((region, RegionFrom::Option)),
+                None => Err(Error::Usage(unknown(wanted))),
+            };
+        }
+        if let Some(setting) = &self.config.region {
+            return match sheet.find_region(&setting.value) {
+                Some(region) => Ok((region, RegionFrom::Config)),
+                None => Err(setting.problem(unknown(&setting.value)).into()),
+            };
+        }
+        let territory = crate::warning_signs::locale_territory(|name| std::env::var(name).ok());
+        Ok(
+            match territory
+                .as_deref()
+                .and_then(|code| sheet.find_region(code))
+            {
+                Some(region) => (region, RegionFrom::Locale),
+                None => (sheet.fallback(), RegionFrom::Nowhere),
+            },
+        )
+    }
+}
+
+/// Where the region in use came from, as `status` tells it.
+#[derive(Clone, Copy)]
+enum RegionFrom {
+    Option,
+    Config,
+    Locale,
+    Nowhere,
+}
+
+impl RegionFrom {
+    fn describe(self) -> &'static str {
+        match self {
+            RegionFrom::Option => "from --region or BACKCARE_REGION",
+            RegionFrom::Config => "from the config file",
+            RegionFrom::Locale => "from your locale",
+            RegionFrom::Nowhere => {
+                "not known, so warning-signs shows the common numbers; set region in the config file"
+            }
+        }
+    }
+}
+
+/// Which tips a command prefers when no stage is given on its command line.
+#[derive(Clone, Copy)]
+enum Preference {
+    /// Every tip (browsing with `list` and `search`).
+    Everything,
+    /// Tips for the user's stage.
+    Stage(Stage),
+    /// No due date or birth known: assume pregnancy, so tips only for after the birth wait.
+    Pregnancy,
+}
+
+impl Preference {
+    fn likes(self, tip: &Tip) -> bool {
+        match self {
+            Preference::Everything => true,
+            Preference::Stage(stage) => tip.fits(stage),
+            Preference::Pregnancy => [Stage::First, Stage::Second, Stage::Third]
+                .into_iter()
+                .any(|stage| tip.fits(stage)),
+        }
+    }
+}
+
+fn explicit_stage(args: &StageArgs) -> Option<Stage> {
+    if let Some(week) = args.week {
+        return Some(Progress::week(week).stage());
+    }
+    args.stage.map(|choice| match choice {
+        StageChoice::First => Stage::First,
+        StageChoice::Second => Stage::Second,
+        StageChoice::Third => Stage::Third,
+        StageChoice::Postpartum => Stage::Postpartum,
+    })
+}
+
+/// Prints to stdout, and tells whether it was written. A reader that went away (`backcare
+/// list | head -n 1`) is not an error: the output simply stops.
+pub(crate) fn emit(text: &str) -> Result<bool, Error> {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(true),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(false),
+        Err(error) => Err(Error::Other(format!(
+            "cannot write output: {}",
+            describe(&error)
+        ))),
+    }
+}
+
+/// One line on stderr that does not stop the command. Paths in it come from the environment,
+/// so it is made safe for the terminal like everything else.
+pub(crate) fn warn(message: &str) {
+    let _ = writeln!(
+        io::stderr(),
+        "backcare: {}",
+        output::sanitize::visible(message)
+    );
+}

@@ -1,0 +1,35 @@
+//! `backcare search`: tips containing every word (see `search`).
+
+use super::{Context, Preference, emit};
+use crate::cli::StageArgs;
+use crate::error::{Error, Exit};
+use crate::output::{self, json};
+use crate::search;
+
+impl Context {
+    pub(crate) fn search(&self, words: &[String], stage: &StageArgs) -> Result<Exit, Error> {
+        let words = search::query_words(words);
+        if words.is_empty() {
+            return Err(Error::Usage("search needs at least one word".to_string()));
+        }
+        let catalog = self.catalog()?;
+        let tips = self.eligible(&catalog, &[], stage, Preference::Everything)?;
+        let found = search::search(&catalog, &tips, &words);
+        if found.is_empty() {
+            return Err(Error::NotFound(format!(
+                "no tips contain {}",
+                output::sanitize::visible(&words.join(" and "))
+            )));
+        }
+        if self.global.json {
+            emit(&json::tips(&found))?;
+        } else {
+            let blocks: Vec<String> = found
+                .iter()
+                .map(|tip| self.screen.tip(&catalog, tip, &words))
+                .collect();
+            emit(&blocks.join("\n"))?;
+        }
+        Ok(Exit::Success)
+    }
+}

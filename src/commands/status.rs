@@ -1,0 +1,150 @@
+//! `backcare status`: the week, stage and region in use, and the files backcare reads and
+//! writes.
+
+use std::path::PathBuf;
+
+use super::{Context, RegionFrom, emit};
+use crate::error::{Error, Exit};
+use crate::output::{self, json};
+use crate::pregnancy::Progress;
+use crate::state::State;
+use crate::tips::Catalog;
+use crate::warning_signs;
+
+impl Context {
+    pub(crate) fn status(&self) -> Result<Exit, Error> {
+        let progress = self.progress()?;
+        let sheet = warning_signs::sheet().map_err(Error::Other)?;
+        let (region, region_from) = self.region(&sheet, None)?;
+        let state_file = self.paths.state_file();
+        let last_shown = state_file
+            .as_deref()
+            .and_then(|path| State::load(path).0.last_shown);
+        let shown = |path: Option<PathBuf>| {
+            path.map_or("unknown (no home directory)".to_string(), |path| {
+                path.display().to_string()
+            })
+        };
+        let tip_files: Vec<String> = self
+            .tip_files()
+            .iter()
+            .map(|path| path.display().to_string())
+            .collect();
+        let skipped = self.skipped_files();
+        let reviewed = Catalog::builtin_about().reviewed.as_deref();
+        let date = |setting: &Option<crate::config::Located<jiff::civil::Date>>| {
+            setting.as_ref().map(|date| date.value.to_string())
+        };
+        if self.global.json {
+            #[derive(serde::Serialize)]
+            struct SkippedObject {
+                path: String,
+                reason: String,
+            }
+            #[derive(serde::Serialize)]
+            struct Status<'a> {
+                due_date: Option<String>,
+                birth_date: Option<String>,
+                progress: Option<String>,
+                /// Completed weeks (of pregnancy, or since the birth) and the days beyond them.
+                weeks: Option<u32>,
+                days: Option<u32>,
+                stage: Option<&'static str>,
+                region: &'a str,
+                config_file: String,
+                state_file: String,
+                last_shown: Option<u64>,
+                tip_files: &'a [String],
+                skipped_files: Vec<SkippedObject>,
+                builtin: bool,
+                builtin_reviewed: Option<&'a str>,
+            }
+            let (weeks, days) = progress.map(Progress::weeks_and_days).unzip();
+            emit(&json::render(&Status {
+                due_date: date(&self.config.due_date),
+                birth_date: date(&self.config.birth_date),
+                progress: progress.map(Progress::describe),
+                weeks,
+                days,
+                stage: progress.map(|progress| progress.stage().name()),
+                region: &region.id,
+                config_file: shown(self.paths.config_file()),
+                state_file: shown(state_file),
+                last_shown,
+                tip_files: &tip_files,
+                skipped_files: skipped
+                    .iter()
+                    .map(|skipped| SkippedObject {
+                        path: skipped.path.display().to_string(),
+                        reason: skipped.reason.clone(),
+                    })
+                    .collect(),
+                builtin: !self.global.no_builtin,
+                builtin_reviewed: reviewed,
+            }))?;
+            return Ok(Exit::Success);
+        }
+        let style = &self.screen.style;
+        let mut text = String::new();
+        let pregnancy = match progress {
+            Some(progress) => {
+                let dates = match (date(&self.config.birth_date), date(&self.config.due_date)) {
+                    (Some(birth), _) => format!("born {birth}"),
+                    (None, Some(due)) => format!("due {due}"),
+                    (None, None) => String::new(),
+                };
+                format!(
+                    "{} ({dates}); tips for the {} stage",
+                    progress.describe(),
+                    progress.stage().name()
+                )
+            }
+            None => "no due date set, so backcare assumes pregnancy and keeps tips for after the birth back (add due_date = \"YYYY-MM-DD\" to the config file, and birth_date once your baby is born)".to_string(),
+        };
+        let mut line = |label: &str, value: &str| {
+            // Not wrapped: paths stay whole, so they can be copied.
+            let value = output::sanitize::visible(value);
+            text.push_str(&format!("{} {value}\n", style.heading(label)));
+        };
+        line("Pregnancy:", &pregnancy);
+        line(
+            "Region:",
+            &match region_from {
+                RegionFrom::Nowhere => region_from.describe().to_string(),
+                _ => format!("{} ({})", region.name, region_from.describe()),
+            },
+        );
+        line("Config file:", &shown(self.paths.config_file()));
+        line("State file:", &shown(state_file));
+        let last = last_shown.map_or("never".to_string(), |seconds| {
+            jiff::Timestamp::from_second(seconds as i64)
+                .map(|time| {
+                    time.to_zoned_datetime(jiff::tz::TimeZone::system())
+                        .strftime("%Y-%m-%d %H:%M")
+                        .to_string()
+                })
+                .unwrap_or_else(|_| seconds.to_string())
+        });
+        line("Last tip shown:", &last);
+        let builtin = match (self.global.no_builtin, reviewed) {
+            (true, _) => "left out".to_string(),
+            (false, Some(date)) => format!("in use (last reviewed {date})"),
+            (false, None) => "in use".to_string(),
+        };
+        line("Built-in tips:", &builtin);
+        let files = if tip_files.is_empty() {
+            "none".to_string()
+        } else {
+            tip_files.join(", ")
+        };
+        line("Your tips files:", &files);
+        for skipped in &skipped {
+            line(
+                "Skipped:",
+                &format!("{} {}", skipped.path.display(), skipped.reason),
+            );
+        }
+        emit(&text)?;
+        Ok(Exit::Success)
+    }
+}

@@ -1,0 +1,121 @@
+//! `backcare tip`: one tip, chosen for the user's stage from a shuffle bag shared by every
+//! shell (see `state`), or by seed or by day.
+
+use std::io;
+
+use super::{Context, emit, warn};
+use crate::cli::TipArgs;
+use crate::error::{Error, Exit};
+use crate::output::json::{self, TipObject};
+use crate::pregnancy;
+use crate::select;
+use crate::state::{self, LoadProblem, Session, State};
+use crate::tips::files::describe;
+
+impl Context {
+    pub(crate) fn tip(&self, args: TipArgs) -> Result<Exit, Error> {
+        let every = args.every.or(self.config.every);
+        // `--seed` neither reads nor writes state. Otherwise the state is held, under its
+        // lock, from here to the end of this run, so shells starting together take turns.
+        let mut session = self
+            .paths
+            .state_file()
+            .filter(|_| args.seed.is_none())
+            .map(|path| Session::open(&path));
+        let now = state::now();
+        if let (Some(every), Some(session)) = (every.filter(|_| args.seed.is_none()), &session)
+            && session.state.shown_within(every.0, now)
+        {
+            return Ok(Exit::Success);
+        }
+
+        let catalog = self.catalog_for_tip()?;
+        let topics = self.topic_filter(&args.topics.topics);
+        Self::check_topics(&catalog, topics)?;
+        // A date that has gone wrong costs the shell start one line, not the tip.
+        let progress = self.progress().unwrap_or_else(|problem| {
+            warn(&problem.headline());
+            None
+        });
+        let tips = self.eligible(&catalog, topics, &args.stage, Self::preference(progress))?;
+        let mut no_state = State::default();
+        let state = session
+            .as_mut()
+            .map_or(&mut no_state, |session| &mut session.state);
+        let random = args.seed.is_none() && !args.daily;
+        let tip = if let Some(seed) = args.seed {
+            select::by_seed(&tips, seed)
+        } else if args.daily {
+            select::for_day(&tips, pregnancy::today())
+        } else {
+            let last = state.round.last().cloned();
+            select::from_bag(&tips, &mut state.round, last.as_deref())
+        };
+
+        let written = if self.global.json {
+            emit(&json::render(&TipObject::from(tip)))?
+        } else {
+            let mut text = self.screen.tip(&catalog, tip, &[]);
+            if random
+                && state
+                    .shown
+                    .saturating_add(1)
+                    .is_multiple_of(WARNING_POINTER_EVERY)
+            {
+                let pointer = "When back pain needs a midwife or doctor: backcare warning-signs";
+                text.push_str(&self.screen.style.dim(&self.screen.wrap(pointer, "  ")));
+                text.push('\n');
+            }
+            emit(&text)?
+        };
+        // A tip nobody saw (the reader went away, or stdout is closed) is not counted.
+        if let Some(session) = session.as_mut().filter(|_| written && !stdout_is_null()) {
+            session.state.record_shown(now);
+            report_state(session);
+        }
+        Ok(Exit::Success)
+    }
+}
+
+/// Every this many random tips, a line points to `backcare warning-signs`.
+const WARNING_POINTER_EVERY: u64 = 10;
+
+/// Whether stdout is `/dev/null`: what is written there is seen by nobody. A closed stdout
+/// looks the same, because Rust's start-up code opens `/dev/null` in place of a closed one.
+fn stdout_is_null() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    let stdout = io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .and_then(|fd| std::fs::File::from(fd).metadata());
+    match (stdout, std::fs::metadata("/dev/null")) {
+        (Ok(stdout), Ok(null)) => stdout.rdev() == null.rdev() && stdout.dev() == null.dev(),
+        _ => false,
+    }
+}
+
+/// Writes the state of a shown tip, and says in one line what went wrong with it, if anything.
+fn report_state(session: &Session) {
+    let shown = session.path().display();
+    if session.timed_out {
+        warn(&format!(
+            "{shown} is in use by another backcare; this tip was not recorded"
+        ));
+        return;
+    }
+    match (session.save(), &session.problem) {
+        (Err(error), _) => warn(&format!(
+            "cannot save {shown}: {}; tips may repeat",
+            describe(&error)
+        )),
+        (Ok(()), Some(LoadProblem::Corrupt)) => {
+            warn(&format!("{shown} was damaged and has been replaced"))
+        }
+        (Ok(()), Some(LoadProblem::Unreadable(error))) => warn(&format!(
+            "could not read {shown} ({}); it has been replaced",
+            describe(error)
+        )),
+        (Ok(()), None) => {}
+    }
+}
