@@ -9,8 +9,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::cli::{Cli, ColorChoice, Command};
-use crate::commands::{Context, completions, emit, init, man};
-use crate::config::Config;
+use crate::commands::{Context, completions, emit, init, man, warn};
+use crate::config::{Config, ConfigProblem};
 use crate::error::{Error, Exit};
 use crate::output::{self, Screen, Style};
 use crate::paths::Paths;
@@ -51,12 +51,14 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 fn report(error: &Error, one_line: bool) {
     let with_source = !one_line && io::stderr().is_terminal();
     let text = match error {
-        Error::Data(problems) if one_line && problems.len() > 1 => format!(
-            "{} (and {} more; run `backcare check`)\n",
-            problems[0].headline(),
-            problems.len() - 1
-        ),
-        Error::Data(problems) => problems
+        Error::Data(problems) | Error::Findings(problems) if one_line && problems.len() > 1 => {
+            format!(
+                "{} (and {} more; run `backcare check`)\n",
+                problems[0].headline(),
+                problems.len() - 1
+            )
+        }
+        Error::Data(problems) | Error::Findings(problems) => problems
             .iter()
             .map(|problem| {
                 let rendered = if with_source {
@@ -67,18 +69,58 @@ fn report(error: &Error, one_line: bool) {
                 rendered + "\n"
             })
             .collect(),
-        Error::Usage(message) => format!("backcare: error: {message}\n"),
-        Error::NotFound(message) | Error::Other(message) => format!("backcare: {message}\n"),
+        Error::Usage(message) | Error::Other(message) => format!("backcare: error: {message}\n"),
+        // Finding nothing is an answer, not an error (exit code 1, as grep).
+        Error::NotFound(message) => format!("backcare: {message}\n"),
     };
     let _ = io::stderr().write_all(text.as_bytes());
 }
 
+/// A mistake in the config file or the environment stops only the commands whose result it
+/// would change, naming the file (or variable) and key. The safety screen, the set-up commands
+/// and `check` always work, and `tip` always shows a tip: for them it costs one warning line.
+fn settle_config_problems(command: &Command, problems: Vec<ConfigProblem>) -> Result<(), Error> {
+    let Some(first) = problems.first() else {
+        return Ok(());
+    };
+    let stops = match command {
+        Command::Tip(_)
+        | Command::WarningSigns(_)
+        | Command::Init(_)
+        | Command::Completions(_)
+        | Command::Man
+        | Command::Check(_) => false,
+        // `status` shows every setting.
+        Command::Status => true,
+        // Browsing uses only the colour setting (and a file that cannot be read at all).
+        Command::List(_) | Command::Search(_) | Command::Show(_) | Command::Topics => problems
+            .iter()
+            .any(|problem| problem.whole_file || problem.key == Some("color")),
+    };
+    if stops {
+        return Err(Error::Data(
+            problems
+                .into_iter()
+                .map(|problem| problem.diagnostic)
+                .collect(),
+        ));
+    }
+    let more = match problems.len() {
+        1 => String::new(),
+        n => format!(" (and {} more; run `backcare status`)", n - 1),
+    };
+    warn(&format!("{}{more}", first.diagnostic.headline()));
+    Ok(())
+}
+
 fn execute(cli: Cli) -> Result<Exit, Error> {
     let paths = Paths::from_environment();
-    let config = match paths.config_file() {
-        Some(path) => Config::load(&path)?,
-        None => Config::default(),
+    let (config, mut problems) = match paths.config_file() {
+        Some(path) => Config::load(&path),
+        None => (Config::default(), Vec::new()),
     };
+    let config = config.with_environment(|name| std::env::var(name).ok(), &mut problems);
+    settle_config_problems(&cli.command, problems)?;
     let stdout_is_terminal = io::stdout().is_terminal();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
     let choice = cli

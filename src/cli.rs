@@ -51,14 +51,9 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub no_builtin: bool,
 
-    /// When to use colours: auto colours a terminal unless NO_COLOR is set
-    #[arg(
-        long,
-        value_enum,
-        value_name = "WHEN",
-        global = true,
-        env = "BACKCARE_COLOR"
-    )]
+    /// When to use colours: auto colours a terminal unless NO_COLOR is set (also
+    /// BACKCARE_COLOR)
+    #[arg(long, value_enum, value_name = "WHEN", global = true)]
     pub color: Option<ColorChoice>,
 
     /// Print JSON instead of text
@@ -142,9 +137,14 @@ pub struct TipArgs {
     #[command(flatten)]
     pub stage: StageArgs,
 
-    /// Stay quiet if the last tip was shown less than DURATION ago (30m, 4h, 1d)
-    #[arg(long, value_name = "DURATION", env = "BACKCARE_EVERY")]
+    /// Stay quiet if the last tip was shown less than DURATION ago (30m, 4h, 1d, off)
+    #[arg(long, value_name = "DURATION")]
     pub every: Option<Every>,
+
+    /// Run as the start-up snippet does: the `every` and `daily` settings (config file,
+    /// BACKCARE_EVERY) apply. A tip typed by hand always shows.
+    #[arg(long, hide = true)]
+    pub startup: bool,
 
     /// The same tip all day (local date), a different one tomorrow
     #[arg(long, conflicts_with = "seed")]
@@ -189,7 +189,6 @@ pub struct TopicArgs {
         short = 't',
         value_name = "TOPIC",
         value_delimiter = ',',
-        env = "BACKCARE_TOPICS",
         add = ArgValueCandidates::new(crate::candidates::topic_candidates)
     )]
     pub topics: Vec<String>,
@@ -216,8 +215,9 @@ pub enum StageChoice {
 
 #[derive(Debug, Args)]
 pub struct WarningSignsArgs {
-    /// Whose numbers to show: uk, us, ca, ie, eu, au, nz, or a country code
-    #[arg(long, value_name = "REGION", env = "BACKCARE_REGION")]
+    /// Whose numbers to show: uk, us, ca, ie, eu, au, nz, or a country code (also
+    /// BACKCARE_REGION)
+    #[arg(long, value_name = "REGION")]
     pub region: Option<String>,
 }
 

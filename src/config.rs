@@ -4,8 +4,9 @@
 //! due_date = "2027-03-14"     # gives the week and stage of pregnancy
 //! birth_date = "2027-03-20"   # once the baby is born: tips for after the birth
 //! region = "uk"               # whose emergency numbers `warning-signs` shows
-//! topics = ["posture", "sleep"]
-//! every = "4h"
+//! topics = ["posture", "sleep"]  # the topics start-up tips come from
+//! every = "4h"                # at most one start-up tip every 4 hours ("off": every start)
+//! daily = false               # true: the same start-up tip all day
 //! color = "auto"
 //! ```
 //!
@@ -26,7 +27,10 @@ pub struct Config {
     pub due_date: Option<Located<Date>>,
     pub birth_date: Option<Located<Date>>,
     pub region: Option<Located<String>>,
-    pub topics: Vec<String>,
+    /// The topics start-up tips come from.
+    pub topics: Option<Located<Vec<String>>>,
+    /// The start-up tip is the same all day (as `tip --daily`).
+    pub daily: bool,
     pub every: Option<Every>,
     pub color: Option<ColorChoice>,
 }
@@ -51,108 +55,225 @@ impl<T> Located<T> {
 
 impl Config {
     /// Reads the config file; a missing file is the default config. Only a regular file is
-    /// read: anything else in its place is a problem naming the path, never a wait.
-    pub fn load(path: &Path) -> Result<Config, Diagnostic> {
+    /// read: anything else in its place is a problem naming the path, never a wait. Each bad
+    /// setting is a problem of its own and is left at its default; the others still count.
+    pub fn load(path: &Path) -> (Config, Vec<ConfigProblem>) {
+        let shown = path.display().to_string();
         match std::fs::symlink_metadata(path) {
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(error) => Err(Diagnostic::file(
-                &path.display().to_string(),
-                describe(&error),
-            )),
-            Ok(_) => Config::parse(
-                &path.display().to_string(),
-                &read_limited(path, "config file")?,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                (Config::default(), Vec::new())
+            }
+            Err(error) => (
+                Config::default(),
+                vec![ConfigProblem::whole(Diagnostic::file(
+                    &shown,
+                    describe(&error),
+                ))],
             ),
+            Ok(_) => match read_limited(path, "config file") {
+                Ok(text) => Config::parse(&shown, &text),
+                Err(problem) => (Config::default(), vec![ConfigProblem::whole(problem)]),
+            },
         }
     }
 
-    pub fn parse(path: &str, text: &str) -> Result<Config, Diagnostic> {
-        let document = DeTable::parse(text).map_err(|error| {
-            Diagnostic::at(
-                path,
-                text,
-                &error.span().unwrap_or(0..0),
-                error.message().trim(),
-            )
-        })?;
+    pub fn parse(path: &str, text: &str) -> (Config, Vec<ConfigProblem>) {
         let mut config = Config::default();
-        for (key, value) in document.get_ref().iter() {
+        let mut problems = Vec::new();
+        let document = match DeTable::parse(text) {
+            Ok(document) => document,
+            Err(error) => {
+                let span = error.span().unwrap_or(0..0);
+                let problem = Diagnostic::at(path, text, &span, error.message().trim());
+                return (config, vec![ConfigProblem::whole(problem)]);
+            }
+        };
+        // In file order, so problems are told from the top.
+        let mut settings: Vec<_> = document.get_ref().iter().collect();
+        settings.sort_by_key(|(key, _)| key.span().start);
+        for (key, value) in settings {
+            let name = key.get_ref().as_ref();
             let fail = |message: String| Diagnostic::at(path, text, &value.span(), message);
             let as_string = || {
                 value
                     .get_ref()
                     .as_str()
-                    .ok_or_else(|| fail(format!("`{}` must be a string", key.get_ref())))
+                    .ok_or_else(|| fail(format!("`{name}` must be a string")))
             };
-            match key.get_ref().as_ref() {
+            let read: Result<(), Diagnostic> = match name {
                 "due_date" | "birth_date" => {
                     let written = match value.get_ref() {
                         DeValue::Datetime(date) => date.to_string(),
                         other => other.as_str().unwrap_or_default().to_string(),
                     };
-                    let key = key.get_ref().as_ref();
-                    let date = written
+                    written
                         .parse::<Date>()
-                        .map_err(|_| fail(format!("`{key}` must be a date written YYYY-MM-DD")))?;
-                    let located = Some(Located {
-                        value: date,
-                        place: fail(String::new()),
-                    });
-                    if key == "due_date" {
-                        config.due_date = located;
-                    } else {
-                        config.birth_date = located;
-                    }
+                        .map_err(|_| fail(format!("`{name}` must be a date written YYYY-MM-DD")))
+                        .map(|date| {
+                            let located = Some(Located {
+                                value: date,
+                                place: fail(String::new()),
+                            });
+                            if name == "due_date" {
+                                config.due_date = located;
+                            } else {
+                                config.birth_date = located;
+                            }
+                        })
                 }
-                "region" => {
+                "region" => as_string().map(|region| {
                     config.region = Some(Located {
-                        value: as_string()?.to_string(),
+                        value: region.to_string(),
                         place: fail(String::new()),
                     })
-                }
-                "topics" => {
-                    let names = value.get_ref().as_array().and_then(|items| {
+                }),
+                "topics" => value
+                    .get_ref()
+                    .as_array()
+                    .and_then(|items| {
                         items
                             .into_iter()
                             .map(|item| item.get_ref().as_str().map(str::to_string))
                             .collect::<Option<Vec<String>>>()
-                    });
-                    config.topics = names.ok_or_else(|| {
-                        fail("`topics` must be an array of topic names".to_string())
-                    })?;
-                }
-                "every" => {
-                    config.every = Some(
-                        as_string()?
-                            .parse()
-                            .map_err(|e| fail(format!("`every`: {e}")))?,
-                    )
-                }
-                "color" => {
-                    config.color = Some(match as_string()? {
-                        "auto" => ColorChoice::Auto,
-                        "always" => ColorChoice::Always,
-                        "never" => ColorChoice::Never,
-                        _ => {
-                            return Err(fail(
-                                "`color` must be \"auto\", \"always\" or \"never\"".to_string(),
-                            ));
-                        }
                     })
+                    .ok_or_else(|| fail("`topics` must be an array of topic names".to_string()))
+                    .map(|names| {
+                        config.topics = Some(Located {
+                            value: names,
+                            place: fail(String::new()),
+                        })
+                    }),
+                "every" => {
+                    let written = match value.get_ref() {
+                        DeValue::Integer(number) => number.to_string(),
+                        _ => as_string().map(str::to_string).unwrap_or_default(),
+                    };
+                    written
+                        .parse::<Every>()
+                        .map_err(|e| fail(format!("`every`: {e}")))
+                        .map(|every| config.every = Some(every))
                 }
-                other => {
-                    return Err(Diagnostic::at(
-                        path,
-                        text,
-                        &key.span(),
-                        format!(
-                            "unknown key `{other}` (expected `due_date`, `birth_date`, `region`, `topics`, `every` or `color`)"
-                        ),
-                    ));
-                }
+                "daily" => match value.get_ref().as_bool() {
+                    Some(daily) => {
+                        config.daily = daily;
+                        Ok(())
+                    }
+                    None => Err(fail("`daily` must be true or false".to_string())),
+                },
+                "color" => match as_string() {
+                    Ok("auto") => Ok(config.color = Some(ColorChoice::Auto)),
+                    Ok("always") => Ok(config.color = Some(ColorChoice::Always)),
+                    Ok("never") => Ok(config.color = Some(ColorChoice::Never)),
+                    _ => Err(fail(
+                        "`color` must be \"auto\", \"always\" or \"never\"".to_string(),
+                    )),
+                },
+                other => Err(Diagnostic::at(
+                    path,
+                    text,
+                    &key.span(),
+                    format!(
+                        "unknown key `{other}` (expected one of {})",
+                        KEYS.join(", ")
+                    ),
+                )),
+            };
+            if let Err(problem) = read {
+                problems.push(ConfigProblem {
+                    key: KEYS.iter().copied().find(|known| *known == name),
+                    whole_file: false,
+                    diagnostic: problem,
+                });
             }
         }
-        Ok(config)
+        (config, problems)
+    }
+}
+
+impl Config {
+    /// The config with the environment's settings over it (`BACKCARE_COLOR`,
+    /// `BACKCARE_EVERY`, `BACKCARE_TOPICS`, `BACKCARE_REGION`); a bad value is a problem naming
+    /// the variable, like a bad key in the file, and leaves the file's setting in place.
+    pub fn with_environment(
+        mut self,
+        var: impl Fn(&str) -> Option<String>,
+        problems: &mut Vec<ConfigProblem>,
+    ) -> Config {
+        let mut problem = |key: &'static str, variable: &str, message: String| {
+            problems.push(ConfigProblem {
+                key: Some(key),
+                whole_file: false,
+                diagnostic: Diagnostic::file(variable, message),
+            })
+        };
+        if let Some(value) = var("BACKCARE_COLOR").filter(|value| !value.is_empty()) {
+            match value.as_str() {
+                "auto" => self.color = Some(ColorChoice::Auto),
+                "always" => self.color = Some(ColorChoice::Always),
+                "never" => self.color = Some(ColorChoice::Never),
+                _ => problem(
+                    "color",
+                    "BACKCARE_COLOR",
+                    format!("`{value}` is not auto, always or never"),
+                ),
+            }
+        }
+        if let Some(value) = var("BACKCARE_EVERY").filter(|value| !value.is_empty()) {
+            match value.parse::<Every>() {
+                Ok(every) => self.every = Some(every),
+                Err(message) => problem("every", "BACKCARE_EVERY", message),
+            }
+        }
+        let place = |variable: &str| Diagnostic::file(variable, String::new());
+        if let Some(value) = var("BACKCARE_TOPICS").filter(|value| !value.is_empty()) {
+            let names = value
+                .split(',')
+                .map(str::trim)
+                .filter(|name| !name.is_empty())
+                .map(str::to_string)
+                .collect();
+            self.topics = Some(Located {
+                value: names,
+                place: place("BACKCARE_TOPICS"),
+            });
+        }
+        if let Some(value) = var("BACKCARE_REGION").filter(|value| !value.is_empty()) {
+            self.region = Some(Located {
+                value,
+                place: place("BACKCARE_REGION"),
+            });
+        }
+        self
+    }
+}
+
+/// Every key of the config file.
+pub const KEYS: &[&str] = &[
+    "due_date",
+    "birth_date",
+    "region",
+    "topics",
+    "every",
+    "daily",
+    "color",
+];
+
+/// A problem with one setting of the config file or the environment (`key`; `None` for a key
+/// backcare does not know), or with the whole file (it cannot be read, or is not TOML).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConfigProblem {
+    pub key: Option<&'static str>,
+    pub whole_file: bool,
+    pub diagnostic: Diagnostic,
+}
+
+impl ConfigProblem {
+    fn whole(diagnostic: Diagnostic) -> ConfigProblem {
+        ConfigProblem {
+            key: None,
+            whole_file: true,
+            diagnostic,
+        }
     }
 }
 
@@ -162,11 +283,11 @@ mod tests {
 
     #[test]
     fn reads_every_key() {
-        let config = Config::parse(
+        let (config, problems) = Config::parse(
             "c.toml",
-            "due_date = 2027-03-14\nbirth_date = \"2027-03-20\"\nregion = \"uk\"\ntopics = [\"sleep\"]\nevery = \"4h\"\ncolor = \"never\"\n",
-        )
-        .unwrap();
+            "due_date = 2027-03-14\nbirth_date = \"2027-03-20\"\nregion = \"uk\"\ntopics = [\"sleep\"]\nevery = \"4h\"\ndaily = true\ncolor = \"never\"\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
         let due = config.due_date.unwrap();
         assert_eq!(due.value, jiff::civil::date(2027, 3, 14));
         assert_eq!(due.problem("too far").headline(), "c.toml:1:12: too far");
@@ -175,23 +296,51 @@ mod tests {
             jiff::civil::date(2027, 3, 20)
         );
         assert_eq!(config.region.unwrap().value, "uk");
-        assert_eq!(config.topics, ["sleep"]);
+        assert_eq!(config.topics.unwrap().value, ["sleep"]);
         assert_eq!(config.every, Some("4h".parse().unwrap()));
+        assert!(config.daily);
         assert_eq!(config.color, Some(ColorChoice::Never));
     }
 
     #[test]
-    fn errors_name_the_line_and_key() {
-        let error = Config::parse("c.toml", "every = \"4h\"\ndue_date = \"soon\"\n").unwrap_err();
+    fn every_bad_setting_is_a_problem_of_its_own_naming_line_and_key() {
+        let (config, problems) = Config::parse(
+            "c.toml",
+            "every = \"4h\"\ndue_date = \"soon\"\ncolour = \"red\"\ncolor = \"yes\"\n",
+        );
+        let lines: Vec<(Option<&str>, String)> = problems
+            .iter()
+            .map(|problem| (problem.key, problem.diagnostic.headline()))
+            .collect();
         assert_eq!(
-            error.headline(),
-            "c.toml:2:12: `due_date` must be a date written YYYY-MM-DD"
+            lines[0],
+            (
+                Some("due_date"),
+                "c.toml:2:12: `due_date` must be a date written YYYY-MM-DD".to_string()
+            )
         );
-        let error = Config::parse("c.toml", "colour = \"red\"\n").unwrap_err();
-        assert!(
-            error
-                .headline()
-                .starts_with("c.toml:1:1: unknown key `colour`")
-        );
+        assert_eq!(lines[1].0, None);
+        assert!(lines[1].1.starts_with("c.toml:3:1: unknown key `colour`"));
+        assert_eq!(lines[2].0, Some("color"));
+        // The good setting still counts.
+        assert_eq!(config.every, Some("4h".parse().unwrap()));
+    }
+
+    #[test]
+    fn every_may_be_off() {
+        for written in ["every = \"off\"", "every = 0", "every = \"0\""] {
+            let (config, problems) = Config::parse("c.toml", written);
+            assert!(problems.is_empty(), "{written}: {problems:?}");
+            assert_eq!(config.every.unwrap().to_string(), "off");
+        }
+    }
+
+    #[test]
+    fn a_file_that_is_not_toml_is_one_problem_about_the_whole_file() {
+        let (config, problems) = Config::parse("c.toml", "every = 4h\n");
+        assert_eq!(config, Config::default());
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].whole_file);
+        assert!(problems[0].diagnostic.headline().starts_with("c.toml:1:"));
     }
 }

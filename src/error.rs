@@ -4,23 +4,25 @@ use std::process::ExitCode;
 
 use crate::diagnostic::Diagnostic;
 
-/// Exit codes, documented in the README and in `--help`.
+/// Exit codes, as grep and ripgrep use them; documented in the README and in `--help`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exit {
-    /// The command did what was asked.
+    /// The command did what was asked (`check`: the files are clean).
     Success,
-    /// Nothing matched (like grep), or a data error: an unreadable or invalid file.
-    NothingOrDataError,
-    /// Wrong usage: an unknown option, topic or value.
-    Usage,
+    /// Nothing found: a search without a match, an unknown id, filters that leave no tip;
+    /// for `check`, problems found.
+    NothingFound,
+    /// Any error: wrong usage, a file that cannot be read or is invalid, output that cannot
+    /// be written.
+    Error,
 }
 
 impl Exit {
     pub fn code(self) -> u8 {
         match self {
             Exit::Success => 0,
-            Exit::NothingOrDataError => 1,
-            Exit::Usage => 2,
+            Exit::NothingFound => 1,
+            Exit::Error => 2,
         }
     }
 }
@@ -39,6 +41,8 @@ pub enum Error {
     NotFound(String),
     /// Problems in files: tips files, the config file.
     Data(Vec<Diagnostic>),
+    /// What `check` found: problems reported like `Data`, but the check itself ran.
+    Findings(Vec<Diagnostic>),
     /// Anything else that stopped the command (writing to stdout failed, ...).
     Other(String),
 }
@@ -46,8 +50,8 @@ pub enum Error {
 impl Error {
     pub fn exit(&self) -> Exit {
         match self {
-            Error::Usage(_) => Exit::Usage,
-            Error::NotFound(_) | Error::Data(_) | Error::Other(_) => Exit::NothingOrDataError,
+            Error::NotFound(_) | Error::Findings(_) => Exit::NothingFound,
+            Error::Usage(_) | Error::Data(_) | Error::Other(_) => Exit::Error,
         }
     }
 }

@@ -4,7 +4,8 @@ use std::fmt;
 use std::str::FromStr;
 use std::time::Duration;
 
-/// A positive length of time written as numbers with units: s, m, h, d or w.
+/// A length of time written as numbers with units: s, m, h, d or w; `off` or `0` is no
+/// limit at all (a tip at every start).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Every(pub Duration);
 
@@ -12,7 +13,11 @@ impl FromStr for Every {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let invalid = || format!("`{text}` is not a duration; write it like 30m, 4h, 1d or 1h30m");
+        let invalid =
+            || format!("`{text}` is not a duration; write it like 30m, 4h, 1d or 1h30m (or off)");
+        if matches!(text.trim(), "off" | "0") {
+            return Ok(Every(Duration::ZERO));
+        }
         let mut seconds: u64 = 0;
         let mut number = String::new();
         for c in text.trim().chars() {
@@ -44,6 +49,9 @@ impl FromStr for Every {
 
 impl fmt::Display for Every {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_zero() {
+            return write!(f, "off");
+        }
         let mut left = self.0.as_secs();
         for (unit, size) in [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)] {
             if left >= size {

@@ -234,7 +234,7 @@ fn user_file_is_combined_with_builtins() {
         )
         .args(["--json", "--no-builtin", "list"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(contains("/nonexistent-but-empty-is-skipped: no such file"));
     let output = env
         .cmd()
@@ -246,7 +246,7 @@ fn user_file_is_combined_with_builtins() {
     assert_eq!(mine[0]["id"], "mine-stretch");
     // Without the built-in set, the built-in topic `posture` is not declared.
     env.run(&["--no-builtin", "--file", path_str(&file), "list"])
-        .code(1)
+        .code(2)
         .stderr(contains("topic `posture` is not declared"));
 }
 
@@ -267,7 +267,7 @@ fn invalid_files_name_the_file_line_and_column() {
     );
     let path = bad.display().to_string();
     env.run(&["--file", &path, "list"])
-        .code(1)
+        .code(2)
         .stdout("")
         .stderr(contains(format!(
             "{path}:4:8: `text` must be a string, found integer"
@@ -279,7 +279,7 @@ fn invalid_files_name_the_file_line_and_column() {
     );
     let path = dup.display().to_string();
     env.run(&["--file", &path, "topics"])
-        .code(1)
+        .code(2)
         .stderr(contains(format!("{path}:12:8: `text` must not be empty")));
     let undeclared = env.write(
         "undeclared.toml",
@@ -287,7 +287,7 @@ fn invalid_files_name_the_file_line_and_column() {
     );
     let path = undeclared.display().to_string();
     env.run(&["--file", &path, "show", "x"])
-        .code(1)
+        .code(2)
         .stderr(contains(format!(
             "{path}:3:9: topic `nope` is not declared"
         )));
@@ -297,7 +297,7 @@ fn invalid_files_name_the_file_line_and_column() {
 fn unreadable_file_is_a_data_error() {
     let env = TestEnv::new();
     env.run(&["--file", "missing.toml", "list"])
-        .code(1)
+        .code(2)
         .stderr("missing.toml: no such file\n");
 }
 
@@ -455,9 +455,9 @@ fn a_broken_user_file_costs_tip_one_line_but_fails_other_commands() {
         "{}:1:1: tip `x` is missing `topic`",
         broken.display()
     )));
-    assert!(stderr.contains("showing built-in tips only"));
+    assert!(stderr.contains("that file is left out"));
     env.run(&["list"])
-        .code(1)
+        .code(2)
         .stdout("")
         .stderr(contains("is missing `topic`"));
 }

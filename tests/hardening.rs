@@ -111,30 +111,47 @@ fn bad_tips_files_give_one_line_naming_the_file() {
     for bad in BAD_FILES {
         let path = (bad.make)(&env);
         let shown = path.display().to_string();
-        for command in ["list", "check"] {
+        // An error for `list` (2); a finding for `check` (1).
+        for (command, code) in [("list", 2), ("check", 1)] {
             let output = env
                 .cmd()
                 .args(["--file", &shown, command])
                 .output()
                 .unwrap();
             let stderr = String::from_utf8_lossy(&output.stderr);
-            assert_eq!(output.status.code(), Some(1), "{}: {stderr}", bad.what);
+            assert_eq!(output.status.code(), Some(code), "{}: {stderr}", bad.what);
             assert!(output.stdout.is_empty(), "{}", bad.what);
             assert!(!stderr.contains("panicked"), "{}: {stderr}", bad.what);
             assert_eq!(stderr.lines().count(), 1, "{}: {stderr}", bad.what);
             assert!(stderr.starts_with(&shown), "{}: {stderr}", bad.what);
             assert!(stderr.contains(bad.message), "{}: {stderr}", bad.what);
         }
-        // `tip` still shows a built-in tip, with the same one line.
+        // A file named with --file must work for `tip` too: the same one line, no tip.
         let output = env.cmd().args(["--file", &shown, "tip"]).output().unwrap();
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(0), "{}", bad.what);
-        assert!(
-            String::from_utf8_lossy(&output.stdout).contains(" · "),
-            "{}",
-            bad.what
-        );
+        assert_eq!(output.status.code(), Some(2), "{}", bad.what);
+        assert!(output.stdout.is_empty(), "{}", bad.what);
         assert_eq!(stderr.lines().count(), 1, "{}: {stderr}", bad.what);
+        // Found on its own (in tips.d), it costs `tip` that line and is left out.
+        let found = env.config_dir().join("tips.d/bad.toml");
+        std::fs::create_dir_all(found.parent().unwrap()).unwrap();
+        if std::fs::copy(&path, &found).is_ok() {
+            let output = env.cmd().arg("tip").output().unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(0), "{}: {stderr}", bad.what);
+            assert!(
+                String::from_utf8_lossy(&output.stdout).contains(" · "),
+                "{}",
+                bad.what
+            );
+            assert_eq!(stderr.lines().count(), 1, "{}: {stderr}", bad.what);
+            assert!(
+                stderr.contains("that file is left out"),
+                "{}: {stderr}",
+                bad.what
+            );
+            std::fs::remove_file(&found).unwrap();
+        }
     }
 }
 
@@ -218,8 +235,8 @@ fn a_read_only_home_never_stops_a_tip() {
 fn a_broken_config_costs_one_line() {
     let env = TestEnv::new();
     let path = env.write_config("every = 4\n");
-    env.run(&["tip"]).code(1).stdout("").stderr(format!(
-        "{}:1:9: `every` must be a string\n",
+    env.run(&["tip"]).success().stdout(contains(" · ")).stderr(format!(
+        "backcare: warning: {}:1:9: `every`: `4` is not a duration; write it like 30m, 4h, 1d or 1h30m (or off)\n",
         path.display()
     ));
 }
@@ -331,7 +348,7 @@ fn tip_without_builtins_reports_several_bad_files_in_one_line() {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(2));
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(
         stderr.contains("(and 1 more; run `backcare check`)"),
@@ -353,8 +370,6 @@ fn usage_errors_cannot_drive_the_terminal() {
         (vec!["tip", "--week", hostile], None),
         (vec!["tip", "--seed", hostile], None),
         (vec![hostile], None),
-        (vec!["tip"], Some(("BACKCARE_EVERY", hostile))),
-        (vec!["tip"], Some(("BACKCARE_COLOR", hostile))),
     ];
     for (args, var) in cases {
         let mut cmd = env.cmd();
@@ -372,6 +387,41 @@ fn usage_errors_cannot_drive_the_terminal() {
         assert!(
             !stderr.chars().any(|c| c.is_control() && c != '\n'),
             "{args:?} {var:?}: {stderr:?}"
+        );
+    }
+}
+
+/// A bad value in the environment is a warning (or an error, for the commands it would change),
+/// and it is made safe just the same.
+#[test]
+fn bad_environment_values_cannot_drive_the_terminal() {
+    let env = TestEnv::new();
+    let hostile = "x\u{1b}]0;pwned\u{7}\u{9b}31m";
+    for (variable, command, code) in [
+        ("BACKCARE_EVERY", "tip", 0),
+        ("BACKCARE_COLOR", "tip", 0),
+        ("BACKCARE_COLOR", "list", 2),
+        ("BACKCARE_REGION", "warning-signs", 0),
+    ] {
+        let output = env
+            .std_cmd(&[command])
+            .env(variable, hostile)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "{variable} {command}: {stderr}"
+        );
+        assert!(stderr.contains(variable), "{variable} {command}: {stderr}");
+        assert!(
+            stderr.contains("x␛]0;pwned␇"),
+            "{variable} {command}: {stderr:?}"
+        );
+        assert!(
+            !stderr.chars().any(|c| c.is_control() && c != '\n'),
+            "{variable} {command}: {stderr:?}"
         );
     }
 }
@@ -449,13 +499,19 @@ fn a_fifo_in_place_of_the_config_or_state_never_waits() {
     let env = TestEnv::new();
     let config = env.config_dir().join("config.toml");
     mkfifo(&config);
-    for command in ["tip", "warning-signs", "status"] {
+    // A warning for the commands that always work, an error for `status`.
+    for (command, prefix, code) in [
+        ("tip", "backcare: warning: ", 0),
+        ("warning-signs", "backcare: warning: ", 0),
+        ("status", "", 2),
+    ] {
         let output = within_five_seconds(env.std_cmd(&[command]));
         let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(code), "{command}");
         assert_eq!(
             stderr,
             format!(
-                "{}: is a FIFO (named pipe), not a regular file\n",
+                "{prefix}{}: is a FIFO (named pipe), not a regular file\n",
                 config.display()
             ),
             "{command}"
@@ -463,6 +519,7 @@ fn a_fifo_in_place_of_the_config_or_state_never_waits() {
     }
     std::fs::remove_file(&config).unwrap();
 
+    let _ = std::fs::remove_file(env.state_file());
     mkfifo(&env.state_file());
     let output = within_five_seconds(env.std_cmd(&["tip"]));
     assert!(output.status.success());
@@ -509,7 +566,7 @@ fn fifos_and_dangling_links_among_tips_files_are_skipped_and_reported() {
     // A FIFO named explicitly is refused too, at once.
     let fifo = tips_d.join("fifo.toml");
     let output = within_five_seconds(env.std_cmd(&["--file", fifo.to_str().unwrap(), "list"]));
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(2));
 }
 
 #[test]

@@ -204,13 +204,13 @@ fn a_broken_config_costs_the_shell_one_line_and_nothing_else() {
     std::fs::write(shell.env.config_dir().join("config.toml"), "every = 4\n").unwrap();
     let output = shell.run(&shell.command_line(true, "echo still-here"), true, true);
     let out = text(&output.stdout);
-    assert!(out.contains("`every` must be a string"), "{out}");
+    assert!(out.contains("`every`: `4` is not a duration"), "{out}");
+    assert!(out.contains(" · "), "the tip is still shown: {out}");
     assert!(out.contains("still-here"), "the shell went on: {out}");
-    let lines: Vec<&str> = out.lines().filter(|line| !line.trim().is_empty()).collect();
     assert_eq!(
-        lines.len(),
-        2,
-        "one line for the error, then the shell: {out}"
+        out.matches("backcare: warning:").count(),
+        1,
+        "one line: {out}"
     );
     assert!(output.status.success());
 }

@@ -136,7 +136,7 @@ fn an_impossible_due_date_names_the_file_and_key() {
     let config = env.write_config(&format!("due_date = \"{}\"\n", date_in_days(43 * 7)));
     let shown = config.display().to_string();
     env.run(&["status"])
-        .code(1)
+        .code(2)
         .stdout("")
         .stderr(contains(format!("{shown}:1:12: `due_date`")))
         .stderr(contains("is more than 42 weeks away"));
@@ -148,7 +148,7 @@ fn an_impossible_due_date_names_the_file_and_key() {
     assert!(String::from_utf8_lossy(&output.get_output().stdout).contains(" · "));
 
     env.write_config(&format!("due_date = \"{}\"\n", date_in_days(-10 * 7)));
-    env.run(&["status"]).code(1).stderr(contains(
+    env.run(&["status"]).code(2).stderr(contains(
         "was 10 weeks ago; if your baby has been born, add birth_date",
     ));
 
@@ -158,7 +158,7 @@ fn an_impossible_due_date_names_the_file_and_key() {
         date_in_days(2)
     ));
     env.run(&["status"])
-        .code(1)
+        .code(2)
         .stderr(contains(format!("{shown}:2:14: `birth_date`")))
         .stderr(contains("is in the future"));
     // The safety screen works whatever the dates say.
@@ -259,7 +259,7 @@ fn an_unknown_region_in_the_config_still_shows_the_safety_screen() {
     let stdout = String::from_utf8_lossy(&output.get_output().stdout).to_string();
     assert!(stdout.contains("999 UK; 911 US and Canada"), "{stdout}");
     env.run(&["status"])
-        .code(1)
+        .code(2)
         .stderr(contains("unknown region `narnia`"))
         .stderr(predicate::str::contains("config.toml"));
 }

@@ -30,15 +30,21 @@ fn every_stays_quiet_after_a_recent_tip() {
             .stdout("")
             .stderr("");
     }
-    // Through the environment and the config file too.
+    // Through the environment and the config file too, for the start-up snippet's tip; a tip
+    // typed by hand always shows.
     env.cmd()
         .env("BACKCARE_EVERY", "1h")
-        .arg("tip")
+        .args(["tip", "--startup"])
         .assert()
         .success()
         .stdout("");
     env.write_config("every = \"30m\"\n");
-    env.run(&["tip"]).success().stdout("");
+    env.run(&["tip", "--startup"]).success().stdout("");
+    env.run(&["tip"]).success().stdout(contains(" · "));
+    env.write_config("every = \"off\"\n");
+    env.run(&["tip", "--startup"])
+        .success()
+        .stdout(contains(" · "));
     // A tip shown long ago no longer silences.
     fs::write(
         env.state_file(),
@@ -207,18 +213,33 @@ fn week_and_stage_by_hand() {
 #[test]
 fn bad_config_names_file_line_and_key() {
     let env = TestEnv::new();
+    // A shell start still gets its tip, with one line naming the file, line and key.
     let path = env.write_config("every = \"4h\"\ndue_date = \"next spring\"\n");
-    env.run(&["tip"]).code(1).stdout("").stderr(format!(
-        "{}:2:12: `due_date` must be a date written YYYY-MM-DD\n",
-        path.display()
-    ));
+    env.run(&["tip"])
+        .success()
+        .stdout(contains(" · "))
+        .stderr(format!(
+            "backcare: warning: {}:2:12: `due_date` must be a date written YYYY-MM-DD\n",
+            path.display()
+        ));
+    // `status` shows every setting, so it stops (exit 2); browsing is not changed by it.
+    env.run(&["status"])
+        .code(2)
+        .stderr(contains("`due_date` must be a date"));
+    env.run(&["list"])
+        .success()
+        .stderr(contains("backcare: warning: "));
     env.write_config("colour = \"red\"\n");
     env.run(&["list"])
-        .code(1)
+        .success()
         .stderr(contains("unknown key `colour`"));
+    env.write_config("color = \"red\"\n");
+    env.run(&["list"])
+        .code(2)
+        .stderr(contains("`color` must be"));
     env.write_config("every = \"soon\"\n");
-    env.run(&["tip"])
-        .code(1)
+    env.run(&["tip", "--startup"])
+        .success()
         .stderr(contains("`every`: `soon` is not a duration"));
     env.write_config("topics = [\"sleep\"]\ncolor = \"never\"\n");
     assert!(tip_id(&env, &["--seed", "3"]).starts_with("sleep-"));
@@ -235,6 +256,6 @@ fn every_rejects_bad_durations_as_usage_errors() {
     env.run(&["init", "bash", "--every", "0m"]).code(2);
     env.run(&["init", "bash", "--every", "90m"])
         .success()
-        .stdout(contains("backcare tip --every 1h30m"))
+        .stdout(contains("backcare tip --startup --every 1h30m"))
         .stdout(predicate::str::contains("__backcare_startup"));
 }

@@ -30,10 +30,10 @@ impl Context {
         };
         let layered = match files::load_layered(!self.global.no_builtin, &paths) {
             Ok(layered) if skipped.is_empty() => layered,
-            Ok(_) => return Err(Error::Data(skipped)),
+            Ok(_) => return Err(Error::Findings(skipped)),
             Err(mut problems) => {
                 problems.splice(0..0, skipped);
-                return Err(Error::Data(problems));
+                return Err(Error::Findings(problems));
             }
         };
         // Warnings do not fail the check: the files work, but something looks unintended.

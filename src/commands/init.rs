@@ -12,9 +12,10 @@ use crate::cli::InitShell;
 use crate::every::Every;
 
 pub fn snippet(shell: InitShell, every: Option<Every>) -> String {
+    // `--startup`: the `every` and `daily` settings apply, as they do not to a typed tip.
     let command = match every {
-        Some(every) => format!("backcare tip --every {every}"),
-        None => "backcare tip".to_string(),
+        Some(every) => format!("backcare tip --startup --every {every}"),
+        None => "backcare tip --startup".to_string(),
     };
     let template = match shell {
         InitShell::Bash => BASH,
@@ -77,9 +78,9 @@ mod tests {
     fn bakes_in_the_frequency() {
         let every = "4h".parse().ok();
         for shell in [InitShell::Bash, InitShell::Zsh, InitShell::Fish] {
-            assert!(snippet(shell, every).contains("command backcare tip --every 4h"));
+            assert!(snippet(shell, every).contains("command backcare tip --startup --every 4h"));
             let plain = snippet(shell, None);
-            assert!(plain.contains("command backcare tip") && !plain.contains("--every"));
+            assert!(plain.contains("command backcare tip --startup") && !plain.contains("--every"));
         }
     }
 }

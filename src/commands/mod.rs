@@ -52,37 +52,64 @@ impl Context {
             .unwrap_or_default()
     }
 
+    /// The catalog, or every problem in the files, followed by a line naming the files that
+    /// were to be read (so a broken one can be told from the others).
     fn catalog(&self) -> Result<Catalog, Error> {
-        files::load(!self.global.no_builtin, &self.tip_files()).map_err(Error::Data)
-    }
-
-    /// Like [`Context::catalog`], but a broken user file costs `tip` one line on stderr, not
-    /// the tip: it falls back to the built-in set.
-    fn catalog_for_tip(&self) -> Result<Catalog, Error> {
-        match files::load(!self.global.no_builtin, &self.tip_files()) {
-            Ok(catalog) => Ok(catalog),
-            Err(problems) if !self.global.no_builtin => {
-                let more = match problems.len() {
-                    1 => String::new(),
-                    n => format!(" (and {} more)", n - 1),
-                };
-                warn(&format!(
-                    "{}{more}; showing built-in tips only (run `backcare check` for details)",
-                    problems[0].headline()
-                ));
-                Ok(Catalog::builtin())
+        let paths = self.tip_files();
+        files::load(!self.global.no_builtin, &paths).map_err(|mut problems| {
+            let names: Vec<String> = paths
+                .iter()
+                .map(|path| path.display().to_string())
+                .collect();
+            if names.len() < 2 {
+                return Error::Data(problems);
             }
-            Err(problems) => Err(Error::Data(problems)),
-        }
+            problems.push(Diagnostic::file(
+                "",
+                format!("backcare: note: tips files read: {}", names.join(", ")),
+            ));
+            Error::Data(problems)
+        })
     }
 
-    /// Topics from the command line or environment, else from the config file.
-    fn topic_filter<'a>(&'a self, given: &'a [String]) -> &'a [String] {
-        if given.is_empty() {
-            &self.config.topics
-        } else {
-            given
-        }
+    /// Like [`Context::catalog`], but forgiving for a shell start: a broken file that backcare
+    /// found on its own (`tips.toml`, `tips.d/`) is left out with one line on stderr, and the
+    /// other files still count. A file named with `--file` or `BACKCARE_TIPS` must work.
+    fn catalog_for_tip(&self) -> Result<Catalog, Error> {
+        let with_builtin = !self.global.no_builtin;
+        let problems = match files::load(with_builtin, &self.tip_files()) {
+            Ok(catalog) => return Ok(catalog),
+            Err(problems) => problems,
+        };
+        let named = files::named_files(&self.global.files);
+        files::load(with_builtin, &named).map_err(Error::Data)?;
+        let found = self
+            .paths
+            .config_dir
+            .as_deref()
+            .map(|dir| files::user_files(dir).0)
+            .unwrap_or_default();
+        let good: Vec<PathBuf> = found
+            .into_iter()
+            .filter(|path| files::load(true, std::slice::from_ref(path)).is_ok())
+            .collect();
+        let more = match problems.len() {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        let with_good: Vec<PathBuf> = good.iter().chain(&named).cloned().collect();
+        let (catalog, left_out) = match files::load(with_builtin, &with_good) {
+            Ok(catalog) => (catalog, "that file is left out"),
+            Err(_) => (
+                files::load(with_builtin, &named).map_err(Error::Data)?,
+                "your own tips files are left out",
+            ),
+        };
+        warn(&format!(
+            "{}{more}; {left_out} (run `backcare check` for details)",
+            problems[0].headline()
+        ));
+        Ok(catalog)
     }
 
     fn check_topics(catalog: &Catalog, topics: &[String]) -> Result<(), Error> {
@@ -281,7 +308,7 @@ pub(crate) fn emit(text: &str) -> Result<bool, Error> {
 pub(crate) fn warn(message: &str) {
     let _ = writeln!(
         io::stderr(),
-        "backcare: {}",
+        "backcare: warning: {}",
         output::sanitize::visible(message)
     );
 }

@@ -20,6 +20,12 @@ impl Context {
         let last_shown = state_file
             .as_deref()
             .and_then(|path| State::load(path).0.last_shown);
+        // When the start-up snippet will next show a tip (Unix seconds), if a frequency is set.
+        let next_startup_tip = self
+            .config
+            .every
+            .filter(|every| !every.0.is_zero())
+            .and_then(|every| Some(last_shown? + every.0.as_secs()));
         let shown = |path: Option<PathBuf>| {
             path.map_or("unknown (no home directory)".to_string(), |path| {
                 path.display().to_string()
@@ -54,6 +60,9 @@ impl Context {
                 config_file: String,
                 state_file: String,
                 last_shown: Option<u64>,
+                every: Option<String>,
+                daily: bool,
+                next_startup_tip: Option<u64>,
                 tip_files: &'a [String],
                 skipped_files: Vec<SkippedObject>,
                 builtin: bool,
@@ -71,6 +80,9 @@ impl Context {
                 config_file: shown(self.paths.config_file()),
                 state_file: shown(state_file),
                 last_shown,
+                every: self.config.every.map(|every| every.to_string()),
+                daily: self.config.daily,
+                next_startup_tip,
                 tip_files: &tip_files,
                 skipped_files: skipped
                     .iter()
@@ -116,7 +128,7 @@ impl Context {
         );
         line("Config file:", &shown(self.paths.config_file()));
         line("State file:", &shown(state_file));
-        let last = last_shown.map_or("never".to_string(), |seconds| {
+        let local_time = |seconds: u64| {
             jiff::Timestamp::from_second(seconds as i64)
                 .map(|time| {
                     time.to_zoned_datetime(jiff::tz::TimeZone::system())
@@ -124,8 +136,27 @@ impl Context {
                         .to_string()
                 })
                 .unwrap_or_else(|_| seconds.to_string())
-        });
-        line("Last tip shown:", &last);
+        };
+        line(
+            "Last tip shown:",
+            &last_shown.map_or("never".to_string(), local_time),
+        );
+        let mode = if self.config.daily {
+            "the same tip all day, "
+        } else {
+            ""
+        };
+        let startup = match (self.config.every, next_startup_tip) {
+            (Some(every), Some(next)) if next > crate::state::now() => format!(
+                "{mode}at most one every {every}; the next at a shell start from {}",
+                local_time(next)
+            ),
+            (Some(every), _) if !every.0.is_zero() => {
+                format!("{mode}at most one every {every}; the next at the next shell start")
+            }
+            _ => format!("{mode}one at every shell start (set `every` to show fewer)"),
+        };
+        line("Start-up tips:", &startup);
         let builtin = match (self.global.no_builtin, reviewed) {
             (true, _) => "left out".to_string(),
             (false, Some(date)) => format!("in use (last reviewed {date})"),

@@ -10,11 +10,48 @@ use crate::output::json::{self, TipObject};
 use crate::pregnancy;
 use crate::select;
 use crate::state::{self, LoadProblem, Session, State};
+use crate::suggest::did_you_mean;
+use crate::tips::Catalog;
 use crate::tips::files::describe;
 
 impl Context {
+    /// The topics to pick from: those on the command line (an unknown one is a usage error),
+    /// else the `topics` setting (an unknown one there costs a warning naming the config file
+    /// and key, and the setting is not used).
+    fn tip_topics(&self, catalog: &Catalog, given: &[String]) -> Result<Vec<String>, Error> {
+        if !given.is_empty() {
+            Self::check_topics(catalog, given)?;
+            return Ok(given.to_vec());
+        }
+        let Some(setting) = &self.config.topics else {
+            return Ok(Vec::new());
+        };
+        match setting
+            .value
+            .iter()
+            .find(|name| catalog.topic(name).is_none())
+        {
+            None => Ok(setting.value.clone()),
+            Some(unknown) => {
+                let names: Vec<&str> = catalog.topics.iter().map(|topic| &*topic.name).collect();
+                warn(
+                    &setting
+                        .problem(format!(
+                            "`topics`: unknown topic `{unknown}`{}; showing every topic",
+                            did_you_mean(unknown, names.iter().copied())
+                        ))
+                        .headline(),
+                );
+                Ok(Vec::new())
+            }
+        }
+    }
+
     pub(crate) fn tip(&self, args: TipArgs) -> Result<Exit, Error> {
-        let every = args.every.or(self.config.every);
+        // A tip typed by hand always shows: the frequency and daily settings are for the
+        // start-up snippet (`--startup`); `--every` on the command line still applies.
+        let every = args.every.or(self.config.every.filter(|_| args.startup));
+        let daily = args.daily || (args.startup && self.config.daily && args.seed.is_none());
         // `--seed` neither reads nor writes state. Otherwise the state is held, under its
         // lock, from here to the end of this run, so shells starting together take turns.
         let mut session = self
@@ -30,22 +67,21 @@ impl Context {
         }
 
         let catalog = self.catalog_for_tip()?;
-        let topics = self.topic_filter(&args.topics.topics);
-        Self::check_topics(&catalog, topics)?;
+        let topics = self.tip_topics(&catalog, &args.topics.topics)?;
         // A date that has gone wrong costs the shell start one line, not the tip.
         let progress = self.progress().unwrap_or_else(|problem| {
             warn(&problem.headline());
             None
         });
-        let tips = self.eligible(&catalog, topics, &args.stage, Self::preference(progress))?;
+        let tips = self.eligible(&catalog, &topics, &args.stage, Self::preference(progress))?;
         let mut no_state = State::default();
         let state = session
             .as_mut()
             .map_or(&mut no_state, |session| &mut session.state);
-        let random = args.seed.is_none() && !args.daily;
+        let random = args.seed.is_none() && !daily;
         let tip = if let Some(seed) = args.seed {
             select::by_seed(&tips, seed)
-        } else if args.daily {
+        } else if daily {
             select::for_day(&tips, pregnancy::today())
         } else {
             let last = state.round.last().cloned();

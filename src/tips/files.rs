@@ -107,9 +107,17 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
 }
 
 /// Every tips file backcare loads, in layering order: the user's own (see [`user_files`]),
-/// then those in `BACKCARE_TIPS` (separated by ':'), then `explicit` (`--file`).
+/// then the files named explicitly (see [`named_files`]).
 pub fn tip_files(config_dir: Option<&Path>, explicit: &[PathBuf]) -> Vec<PathBuf> {
     let mut paths = config_dir.map(|dir| user_files(dir).0).unwrap_or_default();
+    paths.extend(named_files(explicit));
+    paths
+}
+
+/// The files named explicitly: those in `BACKCARE_TIPS` (separated by ':'), then `explicit`
+/// (`--file`). Unlike files found on their own, these must be readable and valid.
+pub fn named_files(explicit: &[PathBuf]) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
     if let Some(list) = std::env::var_os("BACKCARE_TIPS") {
         paths.extend(std::env::split_paths(&list).filter(|path| !path.as_os_str().is_empty()));
     }
