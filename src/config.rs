@@ -160,14 +160,23 @@ impl Config {
                     }
                     None => Err(fail("`daily` must be true or false".to_string())),
                 },
-                "color" => match as_string() {
-                    Ok("auto") => Ok(config.color = Some(ColorChoice::Auto)),
-                    Ok("always") => Ok(config.color = Some(ColorChoice::Always)),
-                    Ok("never") => Ok(config.color = Some(ColorChoice::Never)),
-                    _ => Err(fail(
-                        "`color` must be \"auto\", \"always\" or \"never\"".to_string(),
-                    )),
-                },
+                "color" => {
+                    let choice = match as_string() {
+                        Ok("auto") => Some(ColorChoice::Auto),
+                        Ok("always") => Some(ColorChoice::Always),
+                        Ok("never") => Some(ColorChoice::Never),
+                        _ => None,
+                    };
+                    match choice {
+                        Some(choice) => {
+                            config.color = Some(choice);
+                            Ok(())
+                        }
+                        None => Err(fail(
+                            "`color` must be \"auto\", \"always\" or \"never\"".to_string(),
+                        )),
+                    }
+                }
                 other => Err(Diagnostic::at(
                     path,
                     text,
