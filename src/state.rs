@@ -83,22 +83,31 @@ impl State {
 /// (briefly) for the lock, and written back with [`Session::save`].
 pub struct Session {
     path: PathBuf,
-    /// `None` when the lock could not be had in time or at all.
-    lock: Option<File>,
+    /// The lock, or why it could not be had: then nothing is written, so runs never write
+    /// without it.
+    lock: Result<File, LockProblem>,
     pub state: State,
     pub problem: Option<LoadProblem>,
     /// Set when another run held the lock for longer than [`LOCK_WAIT`].
     pub timed_out: bool,
 }
 
+/// Why a run could not take the lock.
+enum LockProblem {
+    TimedOut,
+    Failed(io::Error),
+}
+
 impl Session {
     pub fn open(path: &Path) -> Session {
-        let (lock, timed_out) = match lock(path) {
-            Ok(Some(file)) => (Some(file), false),
-            Ok(None) => (None, true),
-            // No lock file (a read-only or missing home): saving fails too and says so.
-            Err(_) => (None, false),
+        let lock = match lock(path) {
+            Ok(Some(file)) => Ok(file),
+            Ok(None) => Err(LockProblem::TimedOut),
+            // A read-only home, a lock file owned by someone else, a file system without
+            // locks: the tip is shown, and `save` says why it is not recorded.
+            Err(error) => Err(LockProblem::Failed(error)),
         };
+        let timed_out = matches!(lock, Err(LockProblem::TimedOut));
         let (state, problem) = State::load(path);
         Session {
             path: path.to_path_buf(),
@@ -114,13 +123,14 @@ impl Session {
         &self.path
     }
 
-    /// Writes the state back, if this run holds the lock (a run that timed out does not write:
-    /// its tip is not recorded). The lock is released when the session ends.
+    /// Writes the state back, only if this run holds the lock (a run that timed out writes
+    /// nothing: its tip is not recorded). The lock is released when the session ends.
     pub fn save(&self) -> io::Result<()> {
-        if self.lock.is_none() && self.timed_out {
-            return Ok(());
+        match &self.lock {
+            Ok(_) => write_atomically(&self.path, &self.state),
+            Err(LockProblem::TimedOut) => Ok(()),
+            Err(LockProblem::Failed(error)) => Err(io::Error::new(error.kind(), error.to_string())),
         }
-        write_atomically(&self.path, &self.state)
     }
 }
 
@@ -129,12 +139,23 @@ impl Session {
 fn lock(path: &Path) -> io::Result<Option<File>> {
     let lock_path = path.with_file_name("state.lock");
     let open = || {
-        OpenOptions::new()
+        use std::os::unix::fs::OpenOptionsExt;
+        let file = OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
-            .open(&lock_path)
+            // Never wait on a FIFO or device planted in its place.
+            .custom_flags(libc::O_NONBLOCK)
+            .open(&lock_path)?;
+        if file.metadata()?.is_file() {
+            Ok(file)
+        } else {
+            Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{} is not a regular file", lock_path.display()),
+            ))
+        }
     };
     let file = match open() {
         Err(error) if error.kind() == io::ErrorKind::NotFound => {
@@ -166,7 +187,7 @@ fn write_atomically(path: &Path, state: &State) -> io::Result<()> {
         path.file_name().unwrap_or_default().to_string_lossy()
     ));
     // Left by a run that was killed between writing and renaming (or planted: a link here
-    // would otherwise be written through). Only a run holding the lock gets here.
+    // would otherwise be written through). Only a run holding the lock gets here (`save`).
     match fs::remove_file(&temporary) {
         Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
         _ => {}

@@ -52,20 +52,17 @@ impl Context {
         // start-up snippet (`--startup`); `--every` on the command line still applies.
         let every = args.every.or(self.config.every.filter(|_| args.startup));
         let daily = args.daily || (args.startup && self.config.daily && args.seed.is_none());
-        // `--seed` neither reads nor writes state. Otherwise the state is held, under its
-        // lock, from here to the end of this run, so shells starting together take turns.
-        let mut session = self
-            .paths
-            .state_file()
-            .filter(|_| args.seed.is_none())
-            .map(|path| Session::open(&path));
+        let every = every.filter(|_| args.seed.is_none());
+        let state_file = self.paths.state_file().filter(|_| args.seed.is_none());
         let now = state::now();
-        if let (Some(every), Some(session)) = (every.filter(|_| args.seed.is_none()), &session)
-            && session.state.shown_within(every.0, now)
+        // The quiet start is the common one: a look at the state, without the lock, decides it.
+        if let (Some(every), Some(path)) = (every, &state_file)
+            && State::load(path).0.shown_within(every.0, now)
         {
             return Ok(Exit::Success);
         }
 
+        // Everything slow comes before the lock, so shells starting together wait little.
         let catalog = self.catalog_for_tip()?;
         let topics = self.tip_topics(&catalog, &args.topics.topics)?;
         // A date that has gone wrong costs the shell start one line, not the tip.
@@ -74,6 +71,16 @@ impl Context {
             None
         });
         let tips = self.eligible(&catalog, &topics, &args.stage, Self::preference(progress))?;
+
+        // `--seed` neither reads nor writes state. Otherwise the state is held, under its
+        // lock, from here to the end of this run: shells starting together take turns.
+        let mut session = state_file.map(|path| Session::open(&path));
+        if let (Some(every), Some(session)) = (every, &session) {
+            // Another shell may have shown a tip meanwhile, or is showing one right now.
+            if session.timed_out || session.state.shown_within(every.0, now) {
+                return Ok(Exit::Success);
+            }
+        }
         let mut no_state = State::default();
         let state = session
             .as_mut()

@@ -92,7 +92,11 @@ pub fn render(value: &impl Serialize) -> String {
     let mut safe = String::with_capacity(text.len() + 1);
     for c in text.chars() {
         if c != '\n' && is_unsafe(c) {
-            safe.push_str(&format!("\\u{:04x}", c as u32));
+            // JSON escapes are UTF-16 code units: a character beyond U+FFFF takes two.
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                safe.push_str(&format!("\\u{unit:04x}"));
+            }
         } else {
             safe.push(c);
         }
@@ -107,10 +111,10 @@ mod tests {
 
     #[test]
     fn escapes_everything_that_could_drive_a_terminal() {
-        let out = render(&["a\x1b]0;x\x07\u{9b}\u{202e}\x7f"]);
+        let out = render(&["a\x1b]0;x\x07\u{9b}\u{202e}\x7f\u{E0041}b"]);
         assert!(!out.chars().any(|c| c != '\n' && is_unsafe(c)), "{out}");
         let back: Vec<String> = serde_json::from_str(&out).unwrap();
-        assert_eq!(back[0], "a\x1b]0;x\x07\u{9b}\u{202e}\x7f");
+        assert_eq!(back[0], "a\x1b]0;x\x07\u{9b}\u{202e}\x7f\u{E0041}b");
     }
 
     #[test]

@@ -56,17 +56,23 @@ impl Catalog {
     /// - a tip whose topic no loaded file declares is an error;
     /// - disabling an id that nothing earlier has is a warning (it is probably a typo).
     ///
-    /// Linear in the number of tips; problems and warnings are bounded (see [`Problems`]).
+    /// Linear in the number of topics and tips; problems and warnings are bounded (see
+    /// [`Problems`]).
     pub fn layer(mut self, mut files: Vec<UserFile>) -> Result<Layered, Vec<Diagnostic>> {
+        let mut topic_index: HashMap<String, usize> = self
+            .topics
+            .iter()
+            .enumerate()
+            .map(|(at, topic)| (topic.name.to_string(), at))
+            .collect();
         for file in &files {
             for parsed in &file.parsed.topics {
-                match self
-                    .topics
-                    .iter_mut()
-                    .find(|topic| topic.name == parsed.topic.name)
-                {
-                    Some(existing) => *existing = parsed.topic.clone(),
-                    None => self.topics.push(parsed.topic.clone()),
+                match topic_index.get(&*parsed.topic.name) {
+                    Some(&at) => self.topics[at] = parsed.topic.clone(),
+                    None => {
+                        topic_index.insert(parsed.topic.name.to_string(), self.topics.len());
+                        self.topics.push(parsed.topic.clone());
+                    }
                 }
             }
         }
