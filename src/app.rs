@@ -131,6 +131,7 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
     let screen = Screen {
         style: Style::new(output::use_color(choice, stdout_is_terminal, no_color)),
         width: output::width(stdout_is_terminal),
+        on_terminal: stdout_is_terminal,
     };
     let context = Context {
         global: cli.global,
@@ -138,11 +139,21 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
         config,
         screen,
     };
+    let has_json = !matches!(
+        cli.command,
+        Command::Init(_) | Command::Completions(_) | Command::Man
+    );
+    if context.global.json && !has_json {
+        return Err(Error::Usage(
+            "--json is not available for init, completions and man, which print scripts and pages"
+                .to_string(),
+        ));
+    }
     match cli.command {
         Command::Tip(args) => context.tip(args),
         Command::List(args) => context.list(&args.topics.topics, &args.stage),
-        Command::Search(args) => context.search(&args.words, &args.stage),
-        Command::Show(args) => context.show(&args.id),
+        Command::Search(args) => context.search(&args.words, &args.topics.topics, &args.stage),
+        Command::Show(args) => context.show(&args.ids),
         Command::Topics => context.topics(),
         Command::WarningSigns(args) => context.warning_signs(args.region.as_deref()),
         Command::Status => context.status(),

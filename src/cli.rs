@@ -88,8 +88,10 @@ pub enum Command {
     #[command(after_help = "Examples:\n  backcare search sleep\n  backcare search heat pack")]
     Search(SearchArgs),
 
-    /// Show one tip by its id
-    #[command(after_help = "Example:\n  backcare show sleep-side-from-28-weeks")]
+    /// Show tips by their ids, with their stages, tags and sources
+    #[command(
+        after_help = "Examples:\n  backcare show sleep-side-from-28-weeks\n  backcare show relief-heat-cold pgp-one-leg"
+    )]
     Show(ShowArgs),
 
     /// List the topics with their descriptions and number of tips
@@ -171,14 +173,21 @@ pub struct SearchArgs {
     pub words: Vec<String>,
 
     #[command(flatten)]
+    pub topics: TopicArgs,
+
+    #[command(flatten)]
     pub stage: StageArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The tip's id, as printed by `tip`, `list` and `search`
-    #[arg(add = ArgValueCandidates::new(crate::candidates::id_candidates))]
-    pub id: String,
+    /// The tips' ids, as printed by `tip`, `list` and `search` (any case)
+    #[arg(
+        value_name = "ID",
+        required = true,
+        add = ArgValueCandidates::new(crate::candidates::id_candidates)
+    )]
+    pub ids: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -104,7 +104,11 @@ proptest! {
             }],
             tips: vec![tip.clone()],
         };
-        let screen = Screen { style: Style::new(color), width };
+        let screen = Screen {
+            style: Style::new(color),
+            width,
+            on_terminal: true,
+        };
         let highlight = vec!["a".to_string(), "\u{1b}".to_string()];
         for out in [
             screen.tip(&catalog, &tip, &[]),

@@ -58,7 +58,7 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    let screen = Screen { style: Style::new(true), width: 40 };
+    let screen = Screen { style: Style::new(true), width: 40, on_terminal: true };
     let tips: Vec<_> = catalog.tips.iter().collect();
     let _ = screen.list(&catalog, &tips);
     let _ = screen.topics(&catalog);

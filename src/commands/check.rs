@@ -6,7 +6,30 @@ use std::path::PathBuf;
 use super::{Context, emit};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Exit};
+use crate::output::json;
 use crate::tips::files;
+
+/// A problem as `check --json` prints it.
+#[derive(serde::Serialize)]
+struct ProblemObject<'a> {
+    file: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: &'a str,
+    severity: &'static str,
+}
+
+impl<'a> ProblemObject<'a> {
+    fn from(problem: &'a Diagnostic, severity: &'static str) -> ProblemObject<'a> {
+        ProblemObject {
+            file: &problem.path,
+            line: problem.place.as_ref().map(|place| place.line),
+            column: problem.place.as_ref().map(|place| place.column),
+            message: &problem.message,
+            severity,
+        }
+    }
+}
 
 impl Context {
     /// Validates `files` (or every file backcare would load) and reports every problem.
@@ -28,13 +51,35 @@ impl Context {
         } else {
             Vec::new()
         };
-        let layered = match files::load_layered(!self.global.no_builtin, &paths) {
-            Ok(layered) if skipped.is_empty() => layered,
-            Ok(_) => return Err(Error::Findings(skipped)),
+        let (layered, problems) = match files::load_layered(!self.global.no_builtin, &paths) {
+            Ok(layered) => (Some(layered), skipped),
             Err(mut problems) => {
                 problems.splice(0..0, skipped);
-                return Err(Error::Findings(problems));
+                (None, problems)
             }
+        };
+        let warnings = layered
+            .as_ref()
+            .map_or(&[][..], |layered| layered.warnings.as_slice());
+        if self.global.json {
+            let mut all: Vec<ProblemObject> = problems
+                .iter()
+                .map(|problem| ProblemObject::from(problem, "error"))
+                .collect();
+            all.extend(
+                warnings
+                    .iter()
+                    .map(|warning| ProblemObject::from(warning, "warning")),
+            );
+            emit(&json::render(&all))?;
+            return match problems.is_empty() {
+                true => Ok(Exit::Success),
+                // Already told on stdout; nothing more on stderr.
+                false => Err(Error::Findings(Vec::new())),
+            };
+        }
+        let Some(layered) = layered.filter(|_| problems.is_empty()) else {
+            return Err(Error::Findings(problems));
         };
         // Warnings do not fail the check: the files work, but something looks unintended.
         let on_terminal = io::stderr().is_terminal();

@@ -15,7 +15,10 @@ impl Context {
         if self.global.json {
             emit(&json::tips(&tips))?;
         } else {
-            emit(&self.screen.list(&catalog, &tips))?;
+            let header = self
+                .filter_header(tips.len(), catalog.tips.len(), topics, stage)
+                .unwrap_or_default();
+            emit(&(header + &self.screen.list(&catalog, &tips)))?;
         }
         Ok(Exit::Success)
     }

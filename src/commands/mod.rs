@@ -112,6 +112,31 @@ impl Context {
         Ok(catalog)
     }
 
+    /// On a terminal, a line naming the filters this command line set ("showing 12 of 81 tips
+    /// in posture, for week 24"), so what is left out is never a surprise; `None` otherwise.
+    fn filter_header(
+        &self,
+        shown: usize,
+        total: usize,
+        topics: &[String],
+        stage: &StageArgs,
+    ) -> Option<String> {
+        let mut filters = Vec::new();
+        if !topics.is_empty() {
+            filters.push(format!("in {}", topics.join(", ")));
+        }
+        if let Some(week) = stage.week {
+            filters.push(format!("for week {week}"));
+        } else if let Some(stage) = explicit_stage(stage) {
+            filters.push(format!("for the {} stage", stage.name()));
+        }
+        if filters.is_empty() || !self.screen.on_terminal {
+            return None;
+        }
+        let text = format!("showing {shown} of {total} tips {}", filters.join(", "));
+        Some(self.screen.style.dim(&output::sanitize::visible(&text)) + "\n\n")
+    }
+
     fn check_topics(catalog: &Catalog, topics: &[String]) -> Result<(), Error> {
         for wanted in topics {
             if catalog.topic(wanted).is_none() {

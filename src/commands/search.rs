@@ -7,15 +7,25 @@ use crate::output::{self, json};
 use crate::search;
 
 impl Context {
-    pub(crate) fn search(&self, words: &[String], stage: &StageArgs) -> Result<Exit, Error> {
+    pub(crate) fn search(
+        &self,
+        words: &[String],
+        topics: &[String],
+        stage: &StageArgs,
+    ) -> Result<Exit, Error> {
         let words = search::query_words(words);
         if words.is_empty() {
             return Err(Error::Usage("search needs at least one word".to_string()));
         }
         let catalog = self.catalog()?;
-        let tips = self.eligible(&catalog, &[], stage, Preference::Everything)?;
+        Self::check_topics(&catalog, topics)?;
+        let tips = self.eligible(&catalog, topics, stage, Preference::Everything)?;
         let found = search::search(&catalog, &tips, &words);
         if found.is_empty() {
+            // Nothing found is still an answer in JSON: an empty array (and exit code 1).
+            if self.global.json {
+                emit("[]\n")?;
+            }
             return Err(Error::NotFound(format!(
                 "no tips contain {}",
                 output::sanitize::visible(&words.join(" and "))
@@ -28,7 +38,10 @@ impl Context {
                 .iter()
                 .map(|tip| self.screen.tip(&catalog, tip, &words))
                 .collect();
-            emit(&blocks.join("\n"))?;
+            let header = self
+                .filter_header(found.len(), catalog.tips.len(), topics, stage)
+                .unwrap_or_default();
+            emit(&(header + &blocks.join("\n")))?;
         }
         Ok(Exit::Success)
     }

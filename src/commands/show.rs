@@ -1,26 +1,50 @@
-//! `backcare show`: one tip by id, with its stages, tags and source.
+//! `backcare show`: tips by id (any case), with their stages, tags and sources.
 
 use super::{Context, emit};
 use crate::error::{Error, Exit};
 use crate::output;
 use crate::output::json::{self, TipObject};
 use crate::suggest::did_you_mean;
+use crate::tips::Tip;
 
 impl Context {
-    pub(crate) fn show(&self, id: &str) -> Result<Exit, Error> {
+    /// Every tip asked for, in the order asked; an unknown id (with the closest ids) makes the
+    /// exit code 1, after the others are shown.
+    pub(crate) fn show(&self, ids: &[String]) -> Result<Exit, Error> {
         let catalog = self.catalog()?;
-        let Some(tip) = catalog.tip(id) else {
-            return Err(Error::NotFound(format!(
-                "no tip has the id `{}`{}",
-                output::sanitize::visible(id),
-                did_you_mean(id, catalog.tips.iter().map(|tip| &*tip.id))
-            )));
-        };
-        if self.global.json {
-            emit(&json::render(&TipObject::from(tip)))?;
-        } else {
-            emit(&self.screen.details(&catalog, tip))?;
+        let mut found: Vec<&Tip> = Vec::new();
+        let mut unknown = Vec::new();
+        for id in ids {
+            match catalog
+                .tips
+                .iter()
+                .find(|tip| tip.id.eq_ignore_ascii_case(id))
+            {
+                Some(tip) => found.push(tip),
+                None => unknown.push(format!(
+                    "no tip has the id `{}`{}",
+                    output::sanitize::visible(id),
+                    did_you_mean(&id.to_lowercase(), catalog.tips.iter().map(|tip| &*tip.id))
+                )),
+            }
         }
-        Ok(Exit::Success)
+        if self.global.json {
+            // One id gives an object, several an array (as `list` and `search`).
+            match found.as_slice() {
+                [tip] if ids.len() == 1 => emit(&json::render(&TipObject::from(*tip)))?,
+                [] if ids.len() == 1 => false,
+                _ => emit(&json::tips(&found))?,
+            };
+        } else {
+            let blocks: Vec<String> = found
+                .iter()
+                .map(|tip| self.screen.details(&catalog, tip))
+                .collect();
+            emit(&blocks.join("\n"))?;
+        }
+        match unknown.is_empty() {
+            true => Ok(Exit::Success),
+            false => Err(Error::NotFound(unknown.join("\nbackcare: "))),
+        }
     }
 }

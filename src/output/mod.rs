@@ -64,6 +64,8 @@ impl Style {
 pub struct Screen {
     pub style: Style,
     pub width: usize,
+    /// Whether stdout is a terminal: header lines that help a reader are shown only there.
+    pub on_terminal: bool,
 }
 
 impl Screen {
@@ -255,6 +257,7 @@ mod tests {
         Screen {
             style: Style::new(color),
             width,
+            on_terminal: false,
         }
     }
 
