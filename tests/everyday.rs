@@ -250,3 +250,27 @@ fn exit_codes_follow_grep() {
         .success()
         .stdout(predicate::str::is_empty().not());
 }
+
+#[test]
+fn a_topic_needs_only_a_title_and_a_disabled_tip_says_where_it_went() {
+    let env = TestEnv::new();
+    let file = env.write(
+        "mine.toml",
+        "[topics.mine]\ntitle = \"Mine\"\n\n[[tips]]\nid = \"mine-one\"\ntopic = \"mine\"\ntext = \"One.\"\n\n[[tips]]\nid = \"posture-shoes\"\ndisabled = true\n",
+    );
+    env.run(&["--file", path_str(&file), "check"]).success();
+    env.run(&["--file", path_str(&file), "topics"])
+        .success()
+        .stdout(contains("mine (1 tip)\n  Mine\n"));
+    env.run(&["--file", path_str(&file), "show", "posture-shoes"])
+        .code(1)
+        .stderr(format!(
+            "backcare: tip `posture-shoes` is disabled by {}\n",
+            file.display()
+        ));
+    // A topic name that needs quotes gets a hint.
+    let spaced = env.write("spaced.toml", "[topics.back pain]\ntitle = \"Back\"\n");
+    env.run(&["check", path_str(&spaced)])
+        .code(1)
+        .stderr(contains("needs quotes, as in [topics.\"my topic\"]"));
+}

@@ -103,6 +103,7 @@ proptest! {
                 description: Cow::Owned(title),
             }],
             tips: vec![tip.clone()],
+            ..Catalog::default()
         };
         let screen = Screen {
             style: Style::new(color),

@@ -21,11 +21,18 @@ impl Context {
                 .find(|tip| tip.id.eq_ignore_ascii_case(id))
             {
                 Some(tip) => found.push(tip),
-                None => unknown.push(format!(
-                    "no tip has the id `{}`{}",
-                    output::sanitize::visible(id),
-                    did_you_mean(&id.to_lowercase(), catalog.tips.iter().map(|tip| &*tip.id))
-                )),
+                None => match catalog.disabled.get(&id.to_lowercase()) {
+                    Some(file) => unknown.push(format!(
+                        "tip `{}` is disabled by {}",
+                        output::sanitize::visible(&id.to_lowercase()),
+                        output::sanitize::visible(file)
+                    )),
+                    None => unknown.push(format!(
+                        "no tip has the id `{}`{}",
+                        output::sanitize::visible(id),
+                        did_you_mean(&id.to_lowercase(), catalog.tips.iter().map(|tip| &*tip.id))
+                    )),
+                },
             }
         }
         if self.global.json {

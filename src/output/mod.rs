@@ -178,12 +178,14 @@ impl Screen {
             }
             text.push_str(&self.style.topic(&one_line(&topic.title)));
             text.push('\n');
-            text.push_str(
-                &self
-                    .style
-                    .dim(&self.wrap(&one_line(&topic.description), "")),
-            );
-            text.push('\n');
+            if !topic.description.is_empty() {
+                text.push_str(
+                    &self
+                        .style
+                        .dim(&self.wrap(&one_line(&topic.description), "")),
+                );
+                text.push('\n');
+            }
             for tip in in_topic {
                 text.push('\n');
                 text.push_str("  ");
@@ -210,11 +212,13 @@ impl Screen {
                 self.style.id(&visible(&topic.name)),
                 self.style.dim(&format!("({count} {plural})"))
             ));
-            let line = format!(
-                "{}: {}",
-                self.style.topic(&one_line(&topic.title)),
-                one_line(&topic.description)
-            );
+            let line = match one_line(&topic.description) {
+                description if description.is_empty() => self.style.topic(&one_line(&topic.title)),
+                description => format!(
+                    "{}: {description}",
+                    self.style.topic(&one_line(&topic.title))
+                ),
+            };
             text.push_str(&self.wrap(&line, "  "));
             text.push('\n');
         }

@@ -14,6 +14,8 @@ use crate::diagnostic::{Diagnostic, Problems};
 pub struct Catalog {
     pub topics: Vec<Topic>,
     pub tips: Vec<Tip>,
+    /// Ids that a user file disabled, and that file, so `show` can say where a tip went.
+    pub disabled: HashMap<String, String>,
 }
 
 /// A user file that parsed without problems, with its text kept for positions.
@@ -28,6 +30,7 @@ impl Catalog {
         Catalog {
             topics: builtin::TOPICS.to_vec(),
             tips: builtin::TIPS.to_vec(),
+            disabled: HashMap::new(),
         }
     }
 
@@ -102,7 +105,10 @@ impl Catalog {
             for parsed in std::mem::take(&mut file.parsed.tips) {
                 match parsed.entry {
                     Entry::Disabled(id) => match index.get(&*id) {
-                        Some(&at) => slots[at].disabled = true,
+                        Some(&at) => {
+                            slots[at].disabled = true;
+                            self.disabled.insert(id.to_string(), file.path.clone());
+                        }
                         None if warnings.wants(&file.path) => warnings.push(Diagnostic::at(
                             &file.path,
                             &file.text,
@@ -120,6 +126,7 @@ impl Catalog {
                             declared: Some((file_index, parsed.topic_span)),
                             disabled: false,
                         };
+                        self.disabled.remove(&id);
                         match index.get(&id) {
                             Some(&at) => slots[at] = slot,
                             None => {

@@ -155,7 +155,11 @@ pub fn parse_in_pieces(
             syntax_errors += errors.len();
             for error in errors {
                 let span = error.span().unwrap_or(0..0);
-                reader.report(span, error.message().trim().to_string());
+                let message = error.message().trim().to_string();
+                reader.report(
+                    span.clone(),
+                    with_header_hint(piece_text, span.start, message),
+                );
             }
             continue;
         }
@@ -173,6 +177,24 @@ pub fn parse_in_pieces(
     }
     problems.sort_by_key(|problem| problem.span.start);
     (file, problems)
+}
+
+/// A syntax error in a `[topics.…]` or `[sources.…]` header is most often a name that needs
+/// quotes (it has a space, say): the message says so.
+fn with_header_hint(text: &str, offset: usize, message: String) -> String {
+    let offset = offset.min(text.len());
+    let line_start = text.as_bytes()[..offset]
+        .iter()
+        .rposition(|&byte| byte == b'\n')
+        .map_or(0, |newline| newline + 1);
+    let line = text[line_start..].trim_start();
+    if line.starts_with("[topics.") || line.starts_with("[sources.") {
+        format!(
+            "{message} (a name with spaces or other characters needs quotes, as in [topics.\"my topic\"]; names are best lowercase words joined by '-')"
+        )
+    } else {
+        message
+    }
 }
 
 /// Splits a large file into pieces that parse on their own, each about `target` bytes: a
@@ -615,8 +637,11 @@ impl Reader<'_, '_> {
             let context = format!("topic `{name_text}`");
             self.reject_unknown(fields, TOPIC_KEYS);
             let title = self.required_string(fields, "title", &context, name.span());
-            let description = self.required_string(fields, "description", &context, name.span());
-            if let (Some(title), Some(description)) = (title, description) {
+            // A title is enough; the description is optional.
+            let description = self
+                .optional_string(fields, "description")
+                .unwrap_or_default();
+            if let Some(title) = title {
                 let span = self.shift(name.span());
                 if let Some(&first) = self.topic_names.get(name_text) {
                     if self.full() {
@@ -635,7 +660,7 @@ impl Reader<'_, '_> {
                     topic: Topic {
                         name: Cow::Owned(name_text.to_string()),
                         title: Cow::Owned(title.0),
-                        description: Cow::Owned(description.0),
+                        description: Cow::Owned(description),
                     },
                     span,
                 });
