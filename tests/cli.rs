@@ -416,7 +416,6 @@ fn check_reports_every_problem_with_its_line() {
     let output = env.run(&["check", &path]).code(1).stdout("");
     let stderr = String::from_utf8(output.get_output().stderr.clone()).unwrap();
     for expected in [
-        format!("{path}:1:9: topic `mine` is missing `description`"),
         format!("{path}:5:6: id `Bad Id` must be lowercase words"),
         format!("{path}:13:11: unknown stage `fourth`"),
         format!("{path}:14:1: unknown key `mood`"),
