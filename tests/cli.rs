@@ -427,7 +427,7 @@ fn check_reports_every_problem_with_its_line() {
     }
     assert_eq!(
         stderr.lines().count(),
-        4,
+        3,
         "one line each when stderr is not a terminal"
     );
 }
