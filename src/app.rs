@@ -159,7 +159,7 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
         Command::Status => context.status(),
         Command::Check(args) => context.check(&args.paths),
         Command::Init(args) => {
-            emit(&init::snippet(args.shell, args.every))?;
+            emit(&init::snippet(args.shell, args.every, !args.no_completions))?;
             Ok(Exit::Success)
         }
         Command::Completions(args) => {

@@ -247,6 +247,10 @@ pub struct InitArgs {
     /// the config file applies
     #[arg(long, value_name = "DURATION")]
     pub every: Option<Every>,
+
+    /// Leave out the completions (the snippet sets them up too, so one line does both)
+    #[arg(long)]
+    pub no_completions: bool,
 }
 
 #[derive(Debug, Args)]

@@ -13,7 +13,10 @@ const SCREENS: &[(&str, &[&str])] = &[
     ("search-heat-pack", &["search", "heat", "pack"]),
     ("topics", &["topics"]),
     ("warning-signs", &["warning-signs"]),
-    ("init-bash", &["init", "bash", "--every", "4h"]),
+    (
+        "init-bash",
+        &["init", "bash", "--every", "4h", "--no-completions"],
+    ),
 ];
 
 #[test]

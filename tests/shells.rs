@@ -243,3 +243,55 @@ fn strict_start_up_files_survive_the_snippet() {
         );
     }
 }
+
+/// The start-up lines exactly as the README gives them: with backcare installed, a tip and
+/// completions; without it on PATH, not a word.
+#[test]
+fn the_readme_start_up_lines_work_and_stay_silent_without_backcare() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for name in ["bash", "zsh", "fish"] {
+        let Some(shell) = Shell::new(name) else {
+            continue;
+        };
+        let line = readme
+            .lines()
+            .find(|line| {
+                line.contains(&format!("backcare init {name}")) && line.contains("command")
+            })
+            .unwrap_or_else(|| panic!("no start-up line for {name} in the README"))
+            .split("   #")
+            .next()
+            .unwrap()
+            .trim()
+            .to_string();
+        let line = if name == "zsh" {
+            format!("autoload -U compinit && compinit -u\n{line}\n")
+        } else {
+            format!("{line}\n")
+        };
+        std::fs::write(shell.rc(), line).unwrap();
+        let check = match name {
+            "bash" => "complete -p backcare",
+            "zsh" => "print -r -- ${_comps[backcare]}",
+            _ => "complete --do-complete \"backcare warn\"",
+        };
+        let output = shell.run(&shell.command_line(true, check), true, true);
+        let out = text(&output.stdout);
+        assert!(out.contains(" · "), "{name}: no tip: {out}");
+        assert!(
+            out.contains("_clap_complete_backcare")
+                || out.contains("_clap_dynamic_completer_backcare")
+                || out.contains("warning-signs"),
+            "{name}: no completions: {out}"
+        );
+        let absent = shell.run(&shell.command_line(true, "echo done"), false, true);
+        let out = text(&absent.stdout);
+        assert!(out.contains("done"), "{name}: {out}");
+        assert!(!out.contains("backcare"), "{name} printed something: {out}");
+        assert!(
+            !out.contains("not found"),
+            "{name} printed something: {out}"
+        );
+    }
+}

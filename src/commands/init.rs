@@ -7,11 +7,15 @@
 //! removes itself and the variable. The function is run as `__backcare_startup && :` so that
 //! handing back a failing status never trips `set -e` (bash) or `ERR_EXIT` (zsh): a failure
 //! inside an `&&` list does not end the shell, yet `$?` is still the status found.
+//!
+//! Unless left out, the snippet also registers the completions, between keeping the status and
+//! handing it back: one line in the start-up file sets up both, for one `backcare` process.
 
-use crate::cli::InitShell;
+use super::completions;
+use crate::cli::{CompletionShell, InitShell};
 use crate::every::Every;
 
-pub fn snippet(shell: InitShell, every: Option<Every>) -> String {
+pub fn snippet(shell: InitShell, every: Option<Every>, with_completions: bool) -> String {
     // `--startup`: the `every` and `daily` settings apply, as they do not to a typed tip.
     let command = match every {
         Some(every) => format!("backcare tip --startup --every {every}"),
@@ -22,12 +26,39 @@ pub fn snippet(shell: InitShell, every: Option<Every>) -> String {
         InitShell::Zsh => ZSH,
         InitShell::Fish => FISH,
     };
-    template.replace("TIP_COMMAND", &command)
+    let registration = if with_completions {
+        completion_registration(shell)
+    } else {
+        String::new()
+    };
+    template
+        .replace("TIP_COMMAND", &command)
+        .replace("COMPLETIONS\n", &registration)
+}
+
+/// The completion script, made safe to run where completion is not set up: zsh's `compdef`
+/// exists only after `compinit`.
+fn completion_registration(shell: InitShell) -> String {
+    let (completion_shell, preamble) = match shell {
+        InitShell::Bash => (
+            CompletionShell::Bash,
+            // clap_complete's script, as it is.
+            "# shellcheck disable=SC2207,SC2181\n",
+        ),
+        InitShell::Zsh => (CompletionShell::Zsh, ""),
+        InitShell::Fish => (CompletionShell::Fish, ""),
+    };
+    let script = completions::script(completion_shell).replace(
+        "\ncompdef _clap_dynamic_completer_backcare backcare",
+        "\n(( $+functions[compdef] )) && compdef _clap_dynamic_completer_backcare backcare",
+    );
+    format!("# Completions for backcare's commands, topics and tip ids.\n{preamble}{script}")
 }
 
 const BASH: &str = r#"# backcare: one back-care tip when an interactive shell opens on a terminal.
 # Quiet in scripts, scp, rsync, cron and pipes, and when backcare is not installed.
 __backcare_status=$?
+COMPLETIONS
 __backcare_startup() {
   local status=$__backcare_status
   unset __backcare_status
@@ -43,6 +74,7 @@ __backcare_startup && :
 const ZSH: &str = r#"# backcare: one back-care tip when an interactive shell opens on a terminal.
 # Quiet in scripts, scp, rsync, cron and pipes, and when backcare is not installed.
 __backcare_status=$?
+COMPLETIONS
 __backcare_startup() {
   local exit_status=$__backcare_status
   unset __backcare_status
@@ -58,6 +90,7 @@ __backcare_startup && :
 const FISH: &str = r#"# backcare: one back-care tip when an interactive shell opens on a terminal.
 # Quiet in scripts, scp, rsync, cron and pipes, and when backcare is not installed.
 set -g __backcare_status $status
+COMPLETIONS
 function __backcare_startup
     set -l exit_status $__backcare_status
     set -e __backcare_status
@@ -78,8 +111,11 @@ mod tests {
     fn bakes_in_the_frequency() {
         let every = "4h".parse().ok();
         for shell in [InitShell::Bash, InitShell::Zsh, InitShell::Fish] {
-            assert!(snippet(shell, every).contains("command backcare tip --startup --every 4h"));
-            let plain = snippet(shell, None);
+            assert!(
+                snippet(shell, every, false).contains("command backcare tip --startup --every 4h")
+            );
+            let plain = snippet(shell, None, true);
+            assert!(plain.contains("BACKCARE_COMPLETE"));
             assert!(plain.contains("command backcare tip --startup") && !plain.contains("--every"));
         }
     }
