@@ -122,15 +122,14 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
     let config = config.with_environment(|name| std::env::var(name).ok(), &mut problems);
     settle_config_problems(&cli.command, problems)?;
     let stdout_is_terminal = io::stdout().is_terminal();
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
     let choice = cli
         .global
         .color
         .or(config.color)
         .unwrap_or(ColorChoice::Auto);
     let screen = Screen {
-        style: Style::new(output::use_color(choice, stdout_is_terminal, no_color)),
-        width: output::width(stdout_is_terminal),
+        style: Style::new(output::use_color(choice, stdout_is_terminal)),
+        width: output::width(cli.global.width.map(usize::from), stdout_is_terminal),
         on_terminal: stdout_is_terminal,
     };
     let context = Context {

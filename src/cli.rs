@@ -41,6 +41,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Add a tips file to the built-in set (repeatable; BACKCARE_TIPS adds files too,
     /// separated by ':')
@@ -51,10 +52,20 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub no_builtin: bool,
 
-    /// When to use colours: auto colours a terminal unless NO_COLOR is set (also
-    /// BACKCARE_COLOR)
+    /// When to use colours: auto colours a terminal unless NO_COLOR or TERM=dumb is set
+    /// (also BACKCARE_COLOR, CLICOLOR, CLICOLOR_FORCE)
     #[arg(long, value_enum, value_name = "WHEN", global = true)]
     pub color: Option<ColorChoice>,
+
+    /// Wrap text to N columns (default: the terminal's width, up to 100; in a pipe, COLUMNS
+    /// or 80)
+    #[arg(long, value_name = "N", global = true, value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
+
+    /// Never page long output (by default, on a terminal, output taller than the screen goes
+    /// through BACKCARE_PAGER, PAGER or `less -FRX`)
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 
     /// Print JSON instead of text
     #[arg(long, global = true)]

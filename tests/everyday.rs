@@ -274,3 +274,109 @@ fn a_topic_needs_only_a_title_and_a_disabled_tip_says_where_it_went() {
         .code(1)
         .stderr(contains("needs quotes, as in [topics.\"my topic\"]"));
 }
+
+/// Runs `command` (a shell line using `backcare`) on a pseudo-terminal of `columns` by `rows`.
+fn on_terminal(
+    env: &TestEnv,
+    command: &str,
+    columns: u16,
+    rows: u16,
+    vars: &[(&str, &str)],
+) -> String {
+    let bin = assert_cmd::cargo::cargo_bin("backcare");
+    let mut script = std::process::Command::new("script");
+    script
+        .args([
+            "-qec",
+            &format!("stty cols {columns} rows {rows}; {command}"),
+            "/dev/null",
+        ])
+        .env_clear()
+        .env(
+            "PATH",
+            format!("{}:/usr/bin:/bin", bin.parent().unwrap().display()),
+        )
+        .env("HOME", env.home())
+        .env("XDG_CONFIG_HOME", env.home().join("config"))
+        .env("XDG_STATE_HOME", env.home().join("state"))
+        .env("TERM", "xterm");
+    for (name, value) in vars {
+        script.env(name, value);
+    }
+    String::from_utf8_lossy(&script.output().unwrap().stdout).replace('\r', "")
+}
+
+#[test]
+fn help_wraps_to_the_terminal_and_names_global_options_apart() {
+    if !installed("script") {
+        return;
+    }
+    let env = TestEnv::new();
+    let help = on_terminal(&env, "backcare tip --help", 40, 50, &[]);
+    assert!(
+        help.lines().all(|line| line.chars().count() <= 40),
+        "{help}"
+    );
+    assert!(help.contains("Global options:"), "{help}");
+    let wide = on_terminal(&env, "backcare --help", 120, 50, &[]);
+    assert!(wide.lines().any(|line| line.chars().count() > 80), "{wide}");
+}
+
+#[test]
+fn colour_and_width_follow_the_usual_rules() {
+    if !installed("script") {
+        return;
+    }
+    let env = TestEnv::new();
+    let coloured = on_terminal(&env, "backcare tip --seed 1", 80, 24, &[]);
+    assert!(coloured.contains('\u{1b}'), "{coloured:?}");
+    for vars in [
+        &[("TERM", "dumb")][..],
+        &[("NO_COLOR", "1")][..],
+        &[("CLICOLOR", "0")][..],
+    ] {
+        let plain = on_terminal(&env, "backcare tip --seed 1", 80, 24, vars);
+        assert!(!plain.contains('\u{1b}'), "{vars:?}: {plain:?}");
+    }
+    // CLICOLOR_FORCE colours even a pipe.
+    env.cmd()
+        .env("CLICOLOR_FORCE", "1")
+        .args(["tip", "--seed", "1"])
+        .assert()
+        .stdout(contains("\u{1b}["));
+    // A pipe honours COLUMNS, and --width wins over everything.
+    let narrow = env
+        .cmd()
+        .env("COLUMNS", "40")
+        .args(["list", "--topic", "relief"])
+        .output()
+        .unwrap();
+    let narrow = String::from_utf8_lossy(&narrow.stdout);
+    assert!(
+        narrow.lines().all(|line| line.chars().count() <= 40),
+        "{narrow}"
+    );
+    let wide = env.stdout(&["--width", "120", "list", "--topic", "relief"]);
+    assert!(wide.lines().any(|line| line.chars().count() > 80), "{wide}");
+}
+
+#[test]
+fn long_output_is_paged_on_a_terminal_only() {
+    if !installed("script") {
+        return;
+    }
+    let env = TestEnv::new();
+    let pager = [("BACKCARE_PAGER", "sed s/^/PAGED:/")];
+    let paged = on_terminal(&env, "backcare list", 80, 20, &pager);
+    assert!(
+        paged.lines().next().unwrap_or("").starts_with("PAGED:"),
+        "{paged}"
+    );
+    // Short output, --no-pager and a pipe are never paged.
+    let short = on_terminal(&env, "backcare show pgp-one-leg", 80, 20, &pager);
+    assert!(!short.contains("PAGED:"), "{short}");
+    let unpaged = on_terminal(&env, "backcare list --no-pager", 80, 20, &pager);
+    assert!(!unpaged.contains("PAGED:"), "{unpaged}");
+    let piped = on_terminal(&env, "backcare list | cat", 80, 20, &pager);
+    assert!(!piped.contains("PAGED:"), "{piped}");
+}

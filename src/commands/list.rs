@@ -18,7 +18,7 @@ impl Context {
             let header = self
                 .filter_header(tips.len(), catalog.tips.len(), topics, stage)
                 .unwrap_or_default();
-            emit(&(header + &self.screen.list(&catalog, &tips)))?;
+            self.emit_long(&(header + &self.screen.list(&catalog, &tips)))?;
         }
         Ok(Exit::Success)
     }

@@ -330,6 +330,38 @@ pub(crate) fn emit(text: &str) -> Result<bool, Error> {
 
 /// One line on stderr that does not stop the command. Paths in it come from the environment,
 /// so it is made safe for the terminal like everything else.
+impl Context {
+    /// Prints long output (`list`, `topics`, `warning-signs`): on a terminal, output taller
+    /// than the screen goes through a pager, as git and bat do: `BACKCARE_PAGER`, else `PAGER`,
+    /// else `less -FRX` (an empty one, or `--no-pager`, means none). Never in a pipe.
+    fn emit_long(&self, text: &str) -> Result<bool, Error> {
+        let taller = output::height().is_some_and(|rows| text.lines().count() >= rows);
+        if !self.screen.on_terminal || self.global.no_pager || self.global.json || !taller {
+            return emit(text);
+        }
+        let pager = ["BACKCARE_PAGER", "PAGER"]
+            .into_iter()
+            .find_map(|name| std::env::var(name).ok())
+            .unwrap_or_else(|| "less -FRX".to_string());
+        if pager.trim().is_empty() {
+            return emit(text);
+        }
+        let child = std::process::Command::new("sh")
+            .args(["-c", &pager])
+            .stdin(std::process::Stdio::piped())
+            .spawn();
+        let Ok(mut child) = child else {
+            return emit(text);
+        };
+        if let Some(mut stdin) = child.stdin.take() {
+            // The reader quitting early (`q` in less) is not an error.
+            let _ = stdin.write_all(text.as_bytes());
+        }
+        let _ = child.wait();
+        Ok(true)
+    }
+}
+
 pub(crate) fn warn(message: &str) {
     let _ = writeln!(
         io::stderr(),

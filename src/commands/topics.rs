@@ -10,7 +10,7 @@ impl Context {
         if self.global.json {
             emit(&json::topics(&catalog))?;
         } else {
-            emit(&self.screen.topics(&catalog))?;
+            self.emit_long(&self.screen.topics(&catalog))?;
         }
         Ok(Exit::Success)
     }

@@ -24,7 +24,7 @@ impl Context {
         if self.global.json {
             emit(&warning_signs::json(&sheet, region, after_birth))?;
         } else {
-            emit(&warning_signs::text(
+            self.emit_long(&warning_signs::text(
                 &self.screen,
                 &sheet,
                 region,

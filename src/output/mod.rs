@@ -226,31 +226,47 @@ impl Screen {
     }
 }
 
-/// Whether to colour stdout: `always` and `never` win; `auto` colours only a terminal, and only
-/// when `NO_COLOR` is unset or empty (see no-color.org).
-pub fn use_color(
-    choice: crate::cli::ColorChoice,
-    stdout_is_terminal: bool,
-    no_color: bool,
-) -> bool {
+/// Whether to colour stdout: `always` and `never` win; `auto` follows the ecosystem's rules as
+/// clap's own crates read them: `CLICOLOR_FORCE` colours anything, then `NO_COLOR` (see
+/// no-color.org) or `CLICOLOR=0` turn colour off, and otherwise only a terminal that is not
+/// `TERM=dumb` is coloured.
+pub fn use_color(choice: crate::cli::ColorChoice, stdout_is_terminal: bool) -> bool {
     use crate::cli::ColorChoice;
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => stdout_is_terminal && !no_color,
+        ColorChoice::Auto if anstyle_query::clicolor_force() => true,
+        ColorChoice::Auto if anstyle_query::no_color() => false,
+        ColorChoice::Auto if anstyle_query::clicolor() == Some(false) => false,
+        ColorChoice::Auto => stdout_is_terminal && anstyle_query::term_supports_color(),
     }
 }
 
-/// The width to wrap to: the terminal's, at most [`MAX_WIDTH`]; [`PIPE_WIDTH`] for a pipe.
-pub fn width(stdout_is_terminal: bool) -> usize {
+/// The width to wrap to: `--width`, else the terminal's (at most [`MAX_WIDTH`]), else for a
+/// pipe `COLUMNS` when it is set, else [`PIPE_WIDTH`].
+pub fn width(given: Option<usize>, stdout_is_terminal: bool) -> usize {
+    if let Some(width) = given {
+        return width;
+    }
+    let columns = || {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|columns| columns.trim().parse::<usize>().ok())
+            .filter(|columns| *columns > 0)
+    };
     if !stdout_is_terminal {
-        return PIPE_WIDTH;
+        return columns().unwrap_or(PIPE_WIDTH);
     }
     terminal_size::terminal_size()
         .map_or(PIPE_WIDTH, |(terminal_size::Width(columns), _)| {
             columns as usize
         })
         .min(MAX_WIDTH)
+}
+
+/// The terminal's height in rows, when stdout is one.
+pub fn height() -> Option<usize> {
+    terminal_size::terminal_size().map(|(_, terminal_size::Height(rows))| rows as usize)
 }
 
 #[cfg(test)]
