@@ -1,34 +1,19 @@
-//! Finding tips by words: every word must appear (AND), case-insensitive, accents folded, in a
-//! tip's text, tags, id or topic. Tips matching in id, tags or topic rank before text-only ones.
+//! Finding tips by words. Every query word must appear (AND) as a whole word, in any of its
+//! simple forms (`pillows` finds pillow, `lifting` finds lift: Snowball's English stemmer), in a
+//! tip's text, tags, id or topic; case and accents do not matter, and hyphenated words count
+//! as their parts (`back-pain`). A word is never matched inside another (`tens` does not find
+//! "tension"). Tips matching in id, tags or topic rank before text-only ones.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
+use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::tips::{Catalog, Tip};
 
-/// Lower-cases `text` and strips accents (`Café` becomes `cafe`), keeping, for every byte of the
-/// folded string, the byte offset in `text` of the character it came from, so that matches can
-/// be mapped back for highlighting.
-pub fn fold_with_offsets(text: &str) -> (String, Vec<usize>) {
-    // Nearly all tips are ASCII: lower-casing keeps every byte where it was.
-    if text.is_ascii() {
-        return (text.to_ascii_lowercase(), (0..text.len()).collect());
-    }
-    let mut folded = String::with_capacity(text.len());
-    let mut offsets = Vec::with_capacity(text.len());
-    for (offset, c) in text.char_indices() {
-        for lower in c.to_lowercase() {
-            for part in lower.nfd().filter(|part| !is_combining_mark(*part)) {
-                folded.push(part);
-                offsets.extend(std::iter::repeat_n(offset, part.len_utf8()));
-            }
-        }
-    }
-    (folded, offsets)
-}
-
+/// Lower-cases `text` and strips accents (`Café` becomes `cafe`).
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
@@ -39,19 +24,63 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
-/// The query, folded, with empty words dropped.
-pub fn query_words(words: &[String]) -> Vec<String> {
-    words
-        .iter()
-        .flat_map(|word| word.split_whitespace())
-        .map(fold)
-        .filter(|word| !word.is_empty())
-        .collect()
+/// The words of `text` with their byte ranges: runs of letters and digits (so hyphens, quotes
+/// and punctuation separate words).
+fn words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    let mut start = None;
+    let mut found = Vec::new();
+    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                found.push((from..at, &text[from..at]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    found.into_iter()
+}
+
+/// The stemmer; cheap to make, and made only by commands that search.
+fn stemmer() -> Stemmer {
+    Stemmer::create(Algorithm::English)
+}
+
+/// A word's searchable form: folded, then stemmed.
+fn key(stemmer: &Stemmer, word: &str) -> String {
+    stemmer.stem(&fold(word)).into_owned()
+}
+
+/// The query's words, in their searchable form, with empty words dropped.
+pub fn query_words(query: &[String]) -> Vec<String> {
+    let stemmer = stemmer();
+    let mut keys: Vec<String> = Vec::new();
+    for part in query {
+        for (_, word) in words(part) {
+            let word = key(&stemmer, word);
+            if !keys.contains(&word) {
+                keys.push(word);
+            }
+        }
+    }
+    keys
+}
+
+/// The searchable forms of every word in `text`: a tip matches a query when these hold all
+/// of [`query_words`].
+pub fn keys(text: &str) -> HashSet<String> {
+    keys_of(&stemmer(), text)
+}
+
+fn keys_of(stemmer: &Stemmer, text: &str) -> HashSet<String> {
+    words(text).map(|(_, word)| key(stemmer, word)).collect()
 }
 
 /// The tips containing every word, best first: matches in id, tags or topic before matches in
 /// the text alone, each group in catalog order.
-pub fn search<'c>(catalog: &'c Catalog, tips: &[&'c Tip], words: &[String]) -> Vec<&'c Tip> {
+pub fn search<'c>(catalog: &'c Catalog, tips: &[&'c Tip], query: &[String]) -> Vec<&'c Tip> {
+    let stemmer = stemmer();
     let mut ranked: Vec<(bool, &Tip)> = tips
         .iter()
         .filter_map(|tip| {
@@ -61,12 +90,12 @@ pub fn search<'c>(catalog: &'c Catalog, tips: &[&'c Tip], words: &[String]) -> V
                 labels.push(' ');
                 labels.push_str(tag);
             }
-            let labels = fold(&labels);
-            let text = fold(&tip.text);
-            let all_found = words
+            let labels = keys_of(&stemmer, &labels);
+            let text = keys_of(&stemmer, &tip.text);
+            let all_found = query
                 .iter()
-                .all(|word| labels.contains(word.as_str()) || text.contains(word.as_str()));
-            let in_labels = words.iter().any(|word| labels.contains(word.as_str()));
+                .all(|word| labels.contains(word) || text.contains(word));
+            let in_labels = query.iter().any(|word| labels.contains(word));
             all_found.then_some((!in_labels, *tip))
         })
         .collect();
@@ -75,29 +104,13 @@ pub fn search<'c>(catalog: &'c Catalog, tips: &[&'c Tip], words: &[String]) -> V
     ranked.into_iter().map(|(_, tip)| tip).collect()
 }
 
-/// Byte ranges of `text` where any of the (folded) words occur, merged and in order.
-pub fn match_ranges(text: &str, words: &[String]) -> Vec<Range<usize>> {
-    let (folded, offsets) = fold_with_offsets(text);
-    let mut ranges: Vec<Range<usize>> = Vec::new();
-    for word in words {
-        for (start, found) in folded.match_indices(word.as_str()) {
-            let end_byte = start + found.len();
-            let from = offsets[start];
-            // The match ends with the whole original character its last folded byte came from.
-            let last = offsets[end_byte - 1];
-            let to = last + text[last..].chars().next().map_or(0, char::len_utf8);
-            ranges.push(from..to);
-        }
-    }
-    ranges.sort_by_key(|range| range.start);
-    let mut merged: Vec<Range<usize>> = Vec::new();
-    for range in ranges {
-        match merged.last_mut() {
-            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
-            _ => merged.push(range),
-        }
-    }
-    merged
+/// Byte ranges of the words of `text` that match the query, in order.
+pub fn match_ranges(text: &str, query: &[String]) -> Vec<Range<usize>> {
+    let stemmer = stemmer();
+    words(text)
+        .filter(|(_, word)| query.contains(&key(&stemmer, word)))
+        .map(|(range, _)| range)
+        .collect()
 }
 
 #[cfg(test)]
@@ -111,24 +124,32 @@ mod tests {
 
     #[test]
     fn maps_matches_back_to_the_original_text() {
-        let text = "Un café, CAFÉ!";
-        let ranges = match_ranges(text, &["cafe".to_string()]);
+        let text = "Un café, CAFÉ! Cafés.";
+        let ranges = match_ranges(text, &query_words(&["cafe".to_string()]));
         let found: Vec<&str> = ranges.iter().map(|range| &text[range.clone()]).collect();
-        assert_eq!(found, ["café", "CAFÉ"]);
+        assert_eq!(found, ["café", "CAFÉ", "Cafés"]);
     }
 
     #[test]
-    fn merges_overlapping_matches() {
-        let ranges = match_ranges("backache", &["back".into(), "kach".into()]);
-        assert_eq!(ranges.len(), 1);
-        assert_eq!(ranges[0], 0..7);
+    fn whole_words_in_their_simple_forms() {
+        let text = "Lift with your legs; a pillow helps. Tension is common.";
+        let matches = |query: &str| {
+            match_ranges(text, &query_words(&[query.to_string()]))
+                .iter()
+                .map(|range| text[range.clone()].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(matches("lifting"), ["Lift"]);
+        assert_eq!(matches("pillows"), ["pillow"]);
+        assert!(matches("tens").is_empty(), "no match inside another word");
+        assert!(matches("ift").is_empty());
     }
 
     #[test]
-    fn query_words_split_and_fold() {
+    fn query_words_split_on_spaces_and_hyphens_and_fold() {
         assert_eq!(
-            query_words(&["Back  PAIN".into(), "".into()]),
-            ["back", "pain"]
+            query_words(&["Back-PAIN  Pillows".into(), "".into()]),
+            ["back", "pain", "pillow"]
         );
     }
 }

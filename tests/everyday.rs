@@ -380,3 +380,35 @@ fn long_output_is_paged_on_a_terminal_only() {
     let piped = on_terminal(&env, "backcare list | cat", 80, 20, &pager);
     assert!(!piped.contains("PAGED:"), "{piped}");
 }
+
+#[test]
+fn search_finds_words_in_their_simple_forms_and_not_inside_others() {
+    let env = TestEnv::new();
+    let ids = |query: &[&str]| -> Vec<String> {
+        let mut args = vec!["search"];
+        args.extend(query);
+        env.json(&args)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|tip| tip["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(ids(&["pillows"]).contains(&"sleep-pillow-between-legs".to_string()));
+    assert!(ids(&["lifting"]).contains(&"movement-lift-knees".to_string()));
+    assert!(ids(&["back-pain"]).contains(&"causes-common".to_string()));
+    let file = env.write(
+        "tension.toml",
+        "[[tips]]\nid = \"neck\"\ntopic = \"stress\"\ntext = \"Tension builds in the neck.\"\n",
+    );
+    env.run(&["--no-builtin", "--file", path_str(&file), "search", "tens"])
+        .code(1);
+    env.run(&[
+        "--no-builtin",
+        "--file",
+        path_str(&file),
+        "search",
+        "tension",
+    ])
+    .success();
+}

@@ -9,11 +9,11 @@ use crate::search;
 impl Context {
     pub(crate) fn search(
         &self,
-        words: &[String],
+        query: &[String],
         topics: &[String],
         stage: &StageArgs,
     ) -> Result<Exit, Error> {
-        let words = search::query_words(words);
+        let words = search::query_words(query);
         if words.is_empty() {
             return Err(Error::Usage("search needs at least one word".to_string()));
         }
@@ -28,7 +28,7 @@ impl Context {
             }
             return Err(Error::NotFound(format!(
                 "no tips contain {}",
-                output::sanitize::visible(&words.join(" and "))
+                output::sanitize::visible(&query.join(" and "))
             )));
         }
         if self.global.json {

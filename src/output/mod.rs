@@ -298,10 +298,11 @@ mod tests {
     fn highlights_matches_only_with_colour() {
         let catalog = Catalog::builtin();
         let tip = &catalog.tips[0];
-        let word = crate::search::fold(tip.text.split_whitespace().next().unwrap());
-        let plain = screen(false, 80).tip(&catalog, tip, std::slice::from_ref(&word));
+        let words =
+            crate::search::query_words(&[tip.text.split_whitespace().next().unwrap().to_string()]);
+        let plain = screen(false, 80).tip(&catalog, tip, &words);
         assert!(!plain.contains('\x1b'));
-        let colored = screen(true, 80).tip(&catalog, tip, &[word]);
+        let colored = screen(true, 80).tip(&catalog, tip, &words);
         assert!(colored.contains("\x1b[1;31m"));
     }
 }
