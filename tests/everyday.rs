@@ -399,7 +399,7 @@ fn search_finds_words_in_their_simple_forms_and_not_inside_others() {
     assert!(ids(&["back-pain"]).contains(&"causes-common".to_string()));
     let file = env.write(
         "tension.toml",
-        "[[tips]]\nid = \"neck\"\ntopic = \"stress\"\ntext = \"Tension builds in the neck.\"\n",
+        "[topics.stress]\ntitle = \"Stress\"\n[[tips]]\nid = \"neck\"\ntopic = \"stress\"\ntext = \"Tension builds in the neck.\"\n",
     );
     env.run(&["--no-builtin", "--file", path_str(&file), "search", "tens"])
         .code(1);
