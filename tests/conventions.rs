@@ -164,9 +164,82 @@ fn man_page_renders_without_warnings() {
         "backcare tip",
         "--every <DURATION>",
         "backcare warning-signs",
-        "Exit codes:",
+        "EXIT STATUS",
+        "FILES",
+        "ENVIRONMENT",
+        "CONFIGURATION",
+        "TIPS FILE FORMAT",
+        "birth_date",
+        "[[tips]]",
         "not medical advice",
     ] {
         assert!(text.contains(expected), "missing {expected:?}");
     }
+}
+
+/// The example tips file in the repository is one `check` accepts, and it adds its tips.
+#[test]
+fn the_example_tips_file_is_valid() {
+    let env = TestEnv::new();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/tips.toml");
+    env.run(&["check", example])
+        .success()
+        .stdout(predicates::str::starts_with("ok: 1 file"));
+    let shown = env.stdout(&["--file", example, "show", "team-class", "team-stairs"]);
+    assert!(shown.contains("Source: Our maternity unit"), "{shown}");
+    assert!(
+        shown.contains("Address: https://example.org/pelvic-pain"),
+        "{shown}"
+    );
+}
+
+/// The licence files match what Cargo.toml declares.
+#[test]
+fn licence_files_match_the_manifest() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let manifest = std::fs::read_to_string(format!("{root}/Cargo.toml")).unwrap();
+    assert!(manifest.contains("license = \"MIT OR Apache-2.0\""));
+    let mit = std::fs::read_to_string(format!("{root}/LICENSE-MIT")).unwrap();
+    assert!(mit.starts_with("MIT License"));
+    let apache = std::fs::read_to_string(format!("{root}/LICENSE-APACHE")).unwrap();
+    assert!(apache.contains("Apache License") && apache.contains("Version 2.0, January 2004"));
+}
+
+/// The README's man-page line, run as written in a fresh home with `~/.cargo/bin` on PATH (where
+/// `cargo install` puts backcare), finds the page with no MANPATH set.
+#[test]
+fn the_readme_man_page_line_works_in_a_fresh_home() {
+    if !installed("man") {
+        return;
+    }
+    let readme = include_str!("../README.md");
+    let line = readme
+        .lines()
+        .find(|line| line.starts_with("mkdir -p ~/.cargo/share/man/man1 && backcare man >"))
+        .expect("the README gives the man-page line");
+    let env = TestEnv::new();
+    let bin = env.home().join(".cargo/bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::os::unix::fs::symlink(
+        assert_cmd::cargo::cargo_bin("backcare"),
+        bin.join("backcare"),
+    )
+    .unwrap();
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg(line)
+        .env_clear()
+        .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+        .env("HOME", env.home())
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "80")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stdout(&output).starts_with("backcare(1)"),
+        "{}",
+        stdout(&output)
+    );
 }

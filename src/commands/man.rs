@@ -36,10 +36,101 @@ pub fn page() -> String {
             let _ = sub_man.render_extra_section(&mut without_heading(&mut roff));
         }
     }
-    let _ = man.render_extra_section(&mut roff);
+    roff.extend_from_slice(SECTIONS.as_bytes());
+    roff.extend_from_slice(
+        b".SH \"TIPS FILE FORMAT\"\nAn example, which \\fBbackcare check\\fR accepts:\n.PP\n.nf\n",
+    );
+    for line in EXAMPLE.lines() {
+        // Lines starting with a dot or quote would be read as requests; backslashes escaped.
+        roff.extend_from_slice(format!("\\&{}\n", line.replace('\\', "\\e")).as_bytes());
+    }
+    roff.extend_from_slice(b".fi\n");
     let _ = man.render_version_section(&mut roff);
     String::from_utf8_lossy(&roff).into_owned()
 }
+
+/// The example tips file (tested by `tests/conventions.rs` with `check`).
+const EXAMPLE: &str = include_str!("../../examples/tips.toml");
+
+/// The sections a manual page has beyond the command line: files, environment, the config file,
+/// exit status and a note on what backcare is.
+const SECTIONS: &str = r#".SH FILES
+.TP
+\fI$XDG_CONFIG_HOME/backcare/config.toml\fR (default \fI~/.config/backcare/config.toml\fR)
+The config file; see CONFIGURATION. Optional.
+.TP
+\fI$XDG_CONFIG_HOME/backcare/tips.toml\fR, \fI$XDG_CONFIG_HOME/backcare/tips.d/*.toml\fR
+Your own tips files, layered over the built-in set in this order (then \fBBACKCARE_TIPS\fR,
+then \fB\-\-file\fR): a tip with the id of an earlier one replaces it, \fBdisabled = true\fR
+hides one. A broken file found here costs \fBtip\fR one line and is left out.
+.TP
+\fI$XDG_STATE_HOME/backcare/state.json\fR (default \fI~/.local/state/backcare/\fR)
+What \fBtip\fR remembers: the last tip shown and the tips shown in this round. Safe to delete,
+with \fIstate.lock\fR beside it.
+.SH ENVIRONMENT
+.TP
+\fBBACKCARE_TIPS\fR
+Tips files to add, separated by ':'. They must be readable and valid.
+.TP
+\fBBACKCARE_COLOR\fR, \fBBACKCARE_EVERY\fR, \fBBACKCARE_TOPICS\fR, \fBBACKCARE_REGION\fR
+The settings \fBcolor\fR, \fBevery\fR, \fBtopics\fR (comma-separated) and \fBregion\fR; they
+win over the config file, and the command line wins over them.
+.TP
+\fBBACKCARE_PAGER\fR, \fBPAGER\fR
+The pager for long output on a terminal (default \fBless \-FRX\fR; empty: none).
+.TP
+\fBNO_COLOR\fR, \fBCLICOLOR\fR, \fBCLICOLOR_FORCE\fR, \fBTERM\fR
+Colour rules: \fBNO_COLOR\fR or \fBCLICOLOR=0\fR or \fBTERM=dumb\fR turn colour off,
+\fBCLICOLOR_FORCE\fR turns it on.
+.TP
+\fBCOLUMNS\fR
+The width to wrap to when stdout is not a terminal (default 80).
+.TP
+\fBLC_ALL\fR, \fBLC_MESSAGES\fR, \fBLANG\fR
+The country of the locale picks the emergency numbers when no region is set.
+.TP
+\fBXDG_CONFIG_HOME\fR, \fBXDG_STATE_HOME\fR, \fBHOME\fR
+Where the files above are.
+.SH CONFIGURATION
+Every key of \fIconfig.toml\fR is optional. A bad key costs the commands it does not change
+one warning line.
+.TP
+\fBdue_date = "2027\-03\-14"\fR
+The due date: weeks are shown as completed weeks plus days (24+4), and tips are picked for
+the stage. After the due date the stage stays the third trimester until a birth is recorded.
+.TP
+\fBbirth_date = "2027\-03\-20"\fR
+The birth: from that day, tips for after the birth.
+.TP
+\fBregion = "uk"\fR
+Whose emergency numbers \fBwarning\-signs\fR shows: uk, ie, us, ca, eu, au, nz, or a country code.
+.TP
+\fBtopics = ["posture", "sleep"]\fR
+The topics \fBtip\fR picks from.
+.TP
+\fBevery = "4h"\fR
+At most one start-up tip per duration (30m, 4h, 1d, or "off"). A tip typed by hand always shows.
+.TP
+\fBdaily = true\fR
+The same start-up tip all day.
+.TP
+\fBcolor = "auto"\fR
+auto, always or never.
+.SH "EXIT STATUS"
+.TP
+\fB0\fR
+Done (\fBcheck\fR: the files are clean).
+.TP
+\fB1\fR
+Nothing found: a search without a match, an unknown id, filters that leave no tip
+(\fBcheck\fR: problems found).
+.TP
+\fB2\fR
+An error: wrong usage, a file that cannot be read or is invalid, output that cannot be written.
+.SH NOTES
+backcare offers general information, not medical advice: ask your midwife or doctor about
+your own pregnancy. \fBbackcare warning\-signs\fR says when back pain needs help now.
+"#;
 
 /// A writer that turns the `.SH` heading clap_mangen starts each section with into a paragraph
 /// break, so the section's body can sit under a command's own sub-heading.
