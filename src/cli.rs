@@ -20,10 +20,10 @@ Examples:
   backcare warning-signs            when back pain needs a midwife or doctor now
   backcare check                    check your own tips files
 
-Exit codes:
-  0  done
-  1  nothing found, or a data error (an unreadable or invalid file)
-  2  wrong usage (an unknown option, topic or value)
+Exit codes (as grep):
+  0  done (check: the files are clean)
+  1  nothing found: no match, an unknown id (check: problems found)
+  2  an error: wrong usage, an unreadable or invalid file
 
 backcare offers general information, not medical advice: ask your midwife or doctor about your own pregnancy.";
 
@@ -138,7 +138,7 @@ pub enum Command {
     Completions(CompletionsArgs),
 
     /// Print the manual page (roff)
-    #[command(after_help = "Example:\n  backcare man > ~/.local/share/man/man1/backcare.1")]
+    #[command(after_help = "Example:\n  backcare man > ~/.cargo/share/man/man1/backcare.1")]
     Man,
 }
 

@@ -255,7 +255,10 @@ fn no_builtin_without_files_finds_nothing() {
     let env = TestEnv::new();
     env.run(&["--no-builtin", "tip"])
         .code(1)
-        .stderr(contains("no tips match"));
+        .stdout("")
+        .stderr(contains(
+            "no tips to show: the built-in set is off and no tips file holds any",
+        ));
 }
 
 #[test]
@@ -316,8 +319,8 @@ fn help_documents_exit_codes_and_the_disclaimer() {
     let env = TestEnv::new();
     env.run(&["--help"])
         .success()
-        .stdout(contains("Exit codes:"))
-        .stdout(contains("2  wrong usage"))
+        .stdout(contains("Exit codes (as grep):"))
+        .stdout(contains("2  an error: wrong usage"))
         .stdout(contains("not medical advice"));
     env.run(&["--version"])
         .success()

@@ -257,7 +257,8 @@ fn the_readme_start_up_lines_work_and_stay_silent_without_backcare() {
         let line = readme
             .lines()
             .find(|line| {
-                line.contains(&format!("backcare init {name}")) && line.contains("command")
+                // The code block's lines: the command, then the file it goes in.
+                line.contains(&format!("backcare init {name}")) && line.contains("   # ~/")
             })
             .unwrap_or_else(|| panic!("no start-up line for {name} in the README"))
             .split("   #")

@@ -191,9 +191,12 @@ impl Context {
             }
         };
         if tips.is_empty() {
-            return Err(Error::NotFound(
-                "no tips match these topics and stage".to_string(),
-            ));
+            let why = if catalog.tips.is_empty() {
+                "no tips to show: the built-in set is off and no tips file holds any"
+            } else {
+                "no tips match these topics and stage"
+            };
+            return Err(Error::NotFound(why.to_string()));
         }
         Ok(tips)
     }
