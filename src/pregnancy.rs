@@ -99,14 +99,48 @@ fn days_between(from: Date, to: Date) -> i64 {
     from.until(to).map_or(0, |span| i64::from(span.get_days()))
 }
 
-/// Today's date where the user is.
+/// Today's date where the user is (`TZ`, else `/etc/localtime`).
+///
+/// Through the C library's `localtime_r` rather than jiff's system time zone: jiff lists the
+/// whole zoneinfo database (about 70 directories) to find the zone by name, which cost more than
+/// the rest of a shell start's tip; the C library reads the one file.
 pub fn today() -> Date {
-    jiff::ZonedDateTime::now().date()
+    let mut now: libc::time_t = 0;
+    // SAFETY: `time` writes one `time_t` through the valid pointer it is given; `localtime_r`
+    // reads `now` and fills `local`, a plain C struct for which all zeroes is a valid value, and
+    // returns null on failure (handled below).
+    let local = unsafe {
+        libc::time(&mut now);
+        let mut local: libc::tm = std::mem::zeroed();
+        (!libc::localtime_r(&now, &mut local).is_null()).then_some(local)
+    };
+    local
+        .and_then(|tm| {
+            Date::new(
+                i16::try_from(tm.tm_year + 1900).ok()?,
+                i8::try_from(tm.tm_mon + 1).ok()?,
+                i8::try_from(tm.tm_mday).ok()?,
+            )
+            .ok()
+        })
+        .unwrap_or_else(|| {
+            jiff::Timestamp::now()
+                .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+                .date()
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn today_is_the_date_somewhere_on_earth_now() {
+        let utc = jiff::Timestamp::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date();
+        assert!(days_between(utc, today()).abs() <= 1, "{}", today());
+    }
     use jiff::ToSpan;
     use jiff::civil::date;
 

@@ -155,14 +155,13 @@ impl Context {
     /// Where the user is, from the config file: a recorded birth wins over a due date. A date
     /// that cannot be right is a problem naming the config file and key.
     fn progress(&self) -> Result<Option<Progress>, Diagnostic> {
-        let today = pregnancy::today();
         if let Some(birth) = &self.config.birth_date {
-            return Progress::from_birth_date(birth.value, today)
+            return Progress::from_birth_date(birth.value, pregnancy::today())
                 .map(Some)
                 .map_err(|message| birth.problem(message));
         }
         match &self.config.due_date {
-            Some(due) => Progress::from_due_date(due.value, today)
+            Some(due) => Progress::from_due_date(due.value, pregnancy::today())
                 .map(Some)
                 .map_err(|message| due.problem(message)),
             None => Ok(None),
