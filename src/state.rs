@@ -186,21 +186,27 @@ fn write_atomically(path: &Path, state: &State) -> io::Result<()> {
         "{}.tmp",
         path.file_name().unwrap_or_default().to_string_lossy()
     ));
-    // Left by a run that was killed between writing and renaming (or planted: a link here
-    // would otherwise be written through). Only a run holding the lock gets here (`save`).
-    match fs::remove_file(&temporary) {
-        Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
-        _ => {}
-    }
-    let written = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temporary)
-        .and_then(|mut file| {
-            let mut json = serde_json::to_vec(state).map_err(io::Error::other)?;
-            json.push(b'\n');
-            file.write_all(&json)
-        });
+    // `create_new` never follows a link. A file already there was left by a run killed
+    // between writing and renaming (or planted): only a run holding the lock gets here
+    // (`save`), so it is removed and the creation tried once more.
+    let create = || {
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)
+    };
+    let file = match create() {
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(&temporary)?;
+            create()
+        }
+        other => other,
+    };
+    let written = file.and_then(|mut file| {
+        let mut json = serde_json::to_vec(state).map_err(io::Error::other)?;
+        json.push(b'\n');
+        file.write_all(&json)
+    });
     let renamed = written.and_then(|()| fs::rename(&temporary, path));
     if renamed.is_err() {
         let _ = fs::remove_file(&temporary);
