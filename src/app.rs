@@ -21,7 +21,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     if completions::answer_if_asked(&args) {
         return ExitCode::SUCCESS;
     }
-    let cli = match Cli::try_parse_from(args) {
+    let parsed = Cli::parse_plain_tip(&args).map_or_else(|| Cli::try_parse_from(args), Ok);
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
             // Help and version go to stdout with 0; usage errors to stderr with 2. clap quotes

@@ -40,6 +40,52 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// A plain `tip` command line (`--startup`, `--every DURATION`, `--seed N`, `--daily`, each
+    /// at most once, nothing else), read without clap: building clap's command tree is most of
+    /// what a tip costs beyond starting a process (see the README's Speed section), and the
+    /// start-up snippet runs `tip --startup` at every shell start. Any other command line
+    /// returns `None` and goes through clap, so help, errors and every other form are clap's.
+    /// A test checks that both readings agree.
+    pub fn parse_plain_tip(args: &[std::ffi::OsString]) -> Option<Cli> {
+        let mut words = args.get(1..)?.iter().map(|arg| arg.to_str());
+        if words.next()? != Some("tip") {
+            return None;
+        }
+        let (mut every, mut seed, mut startup, mut daily) = (None, None, false, false);
+        while let Some(word) = words.next() {
+            match word? {
+                "--startup" if !startup => startup = true,
+                "--daily" if !daily && seed.is_none() => daily = true,
+                "--every" if every.is_none() => every = Some(words.next()??.parse().ok()?),
+                "--seed" if seed.is_none() && !daily => seed = Some(words.next()??.parse().ok()?),
+                _ => return None,
+            }
+        }
+        Some(Cli {
+            global: GlobalArgs {
+                files: Vec::new(),
+                no_builtin: false,
+                color: None,
+                width: None,
+                no_pager: false,
+                json: false,
+            },
+            command: Command::Tip(TipArgs {
+                topics: TopicArgs { topics: Vec::new() },
+                stage: StageArgs {
+                    week: None,
+                    stage: None,
+                },
+                every,
+                startup,
+                daily,
+                seed,
+            }),
+        })
+    }
+}
+
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
@@ -295,5 +341,50 @@ mod tests {
     #[test]
     fn definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    fn words(line: &str) -> Vec<std::ffi::OsString> {
+        line.split(' ').map(Into::into).collect()
+    }
+
+    #[test]
+    fn the_plain_tip_shortcut_reads_its_lines_exactly_as_clap_does() {
+        for line in [
+            "backcare tip",
+            "backcare tip --startup",
+            "backcare tip --startup --every 4h",
+            "backcare tip --every off --startup",
+            "backcare tip --startup --every 1h30m",
+            "backcare tip --seed 1",
+            "backcare tip --seed +7 --every 30m",
+            "backcare tip --daily --startup",
+        ] {
+            let shortcut = Cli::parse_plain_tip(&words(line)).expect(line);
+            let clap = Cli::try_parse_from(words(line)).unwrap();
+            assert_eq!(format!("{shortcut:?}"), format!("{clap:?}"), "{line}");
+        }
+    }
+
+    #[test]
+    fn every_other_line_is_left_to_clap() {
+        for line in [
+            "backcare",
+            "backcare list",
+            "backcare tip --every soon",
+            "backcare tip --every",
+            "backcare tip --seed -1",
+            "backcare tip --seed 1 --daily",
+            "backcare tip --daily --seed 1",
+            "backcare tip --startup --startup",
+            "backcare tip --every 4h --every 1h",
+            "backcare tip --every=4h",
+            "backcare tip --topic sleep",
+            "backcare --json tip",
+            "backcare tip --json",
+            "backcare tip --help",
+            "backcare tip extra",
+        ] {
+            assert!(Cli::parse_plain_tip(&words(line)).is_none(), "{line}");
+        }
     }
 }
