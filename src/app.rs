@@ -21,7 +21,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     if completions::answer_if_asked(&args) {
         return ExitCode::SUCCESS;
     }
-    let parsed = Cli::parse_plain_tip(&args).map_or_else(|| Cli::try_parse_from(args), Ok);
+    let parsed = Cli::parse_shell_start(&args).map_or_else(|| Cli::try_parse_from(args), Ok);
     let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {

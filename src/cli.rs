@@ -41,52 +41,40 @@ pub struct Cli {
 }
 
 impl Cli {
-    /// A plain `tip` command line (`--startup`, `--every DURATION`, `--seed N`, `--daily`, each
-    /// at most once, nothing else), read without clap: building clap's command tree is most of
-    /// what a tip costs beyond starting a process (see the README's Speed section), and the
-    /// start-up snippet runs `tip --startup` at every shell start. Any other command line
-    /// returns `None` and goes through clap, so help, errors and every other form are clap's.
-    /// A test checks that both readings agree.
-    pub fn parse_plain_tip(args: &[std::ffi::OsString]) -> Option<Cli> {
-        let mut words = args.get(1..)?.iter().map(|arg| arg.to_str());
-        if words.next()? != Some("tip") {
-            return None;
-        }
-        let (mut every, mut seed, mut startup, mut daily) = (None, None, false, false);
-        while let Some(word) = words.next() {
-            match word? {
-                "--startup" if !startup => startup = true,
-                "--daily" if !daily && seed.is_none() => daily = true,
-                "--every" if every.is_none() => every = Some(words.next()??.parse().ok()?),
-                "--seed" if seed.is_none() && !daily => seed = Some(words.next()??.parse().ok()?),
-                _ => return None,
-            }
-        }
-        Some(Cli {
-            global: GlobalArgs {
-                files: Vec::new(),
-                no_builtin: false,
-                color: None,
-                width: None,
-                no_pager: false,
-                json: false,
-            },
-            command: Command::Tip(TipArgs {
-                topics: TopicArgs { topics: Vec::new() },
-                stage: StageArgs {
-                    week: None,
-                    stage: None,
+    /// The command lines a shell start runs, read without clap: `init SHELL` (the start-up
+    /// line), and a plain `tip` (`--startup`, `--every DURATION`, `--seed N`, `--daily`, each at
+    /// most once, nothing else). Building clap's command tree is most of what they cost beyond
+    /// starting a process (see the README's Speed section). Any other command line returns
+    /// `None` and goes through clap, so help, errors and every other form are clap's. A test
+    /// checks that both readings agree.
+    pub fn parse_shell_start(args: &[std::ffi::OsString]) -> Option<Cli> {
+        let words: Vec<&str> = args
+            .get(1..)?
+            .iter()
+            .map(|arg| arg.to_str())
+            .collect::<Option<_>>()?;
+        let command = match words.as_slice() {
+            ["init", shell] => Command::Init(InitArgs {
+                shell: match *shell {
+                    "bash" => InitShell::Bash,
+                    "zsh" => InitShell::Zsh,
+                    "fish" => InitShell::Fish,
+                    _ => return None,
                 },
-                every,
-                startup,
-                daily,
-                seed,
+                every: None,
+                no_completions: false,
             }),
+            ["tip", options @ ..] => Command::Tip(TipArgs::parse_plain(options)?),
+            _ => return None,
+        };
+        Some(Cli {
+            global: GlobalArgs::default(),
+            command,
         })
     }
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Add a tips file to the built-in set (repeatable; BACKCARE_TIPS adds files too,
@@ -212,6 +200,34 @@ pub struct TipArgs {
     /// Pick deterministically from N, reading and writing no state
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+}
+
+impl TipArgs {
+    /// See [`Cli::parse_shell_start`].
+    fn parse_plain(options: &[&str]) -> Option<TipArgs> {
+        let (mut every, mut seed, mut startup, mut daily) = (None, None, false, false);
+        let mut words = options.iter();
+        while let Some(&word) = words.next() {
+            match word {
+                "--startup" if !startup => startup = true,
+                "--daily" if !daily && seed.is_none() => daily = true,
+                "--every" if every.is_none() => every = Some(words.next()?.parse().ok()?),
+                "--seed" if seed.is_none() && !daily => seed = Some(words.next()?.parse().ok()?),
+                _ => return None,
+            }
+        }
+        Some(TipArgs {
+            topics: TopicArgs { topics: Vec::new() },
+            stage: StageArgs {
+                week: None,
+                stage: None,
+            },
+            every,
+            startup,
+            daily,
+            seed,
+        })
+    }
 }
 
 #[derive(Debug, Args)]
@@ -348,7 +364,7 @@ mod tests {
     }
 
     #[test]
-    fn the_plain_tip_shortcut_reads_its_lines_exactly_as_clap_does() {
+    fn shell_start_lines_are_read_exactly_as_clap_reads_them() {
         for line in [
             "backcare tip",
             "backcare tip --startup",
@@ -358,8 +374,11 @@ mod tests {
             "backcare tip --seed 1",
             "backcare tip --seed +7 --every 30m",
             "backcare tip --daily --startup",
+            "backcare init bash",
+            "backcare init zsh",
+            "backcare init fish",
         ] {
-            let shortcut = Cli::parse_plain_tip(&words(line)).expect(line);
+            let shortcut = Cli::parse_shell_start(&words(line)).expect(line);
             let clap = Cli::try_parse_from(words(line)).unwrap();
             assert_eq!(format!("{shortcut:?}"), format!("{clap:?}"), "{line}");
         }
@@ -383,8 +402,12 @@ mod tests {
             "backcare tip --json",
             "backcare tip --help",
             "backcare tip extra",
+            "backcare init",
+            "backcare init tcsh",
+            "backcare init bash --no-completions",
+            "backcare init --help",
         ] {
-            assert!(Cli::parse_plain_tip(&words(line)).is_none(), "{line}");
+            assert!(Cli::parse_shell_start(&words(line)).is_none(), "{line}");
         }
     }
 }
