@@ -1,7 +1,6 @@
 //! `backcare tip`: one tip, chosen for the user's stage from a shuffle bag shared by every
 //! shell (see `state`), or by seed or by day.
 
-use std::io;
 
 use super::{Context, emit, warn};
 use crate::cli::TipArgs;
@@ -126,13 +125,13 @@ const WARNING_POINTER_EVERY: u64 = 10;
 /// Whether stdout is `/dev/null`: what is written there is seen by nobody. A closed stdout
 /// looks the same, because Rust's start-up code opens `/dev/null` in place of a closed one.
 fn stdout_is_null() -> bool {
-    use std::os::fd::AsFd;
     use std::os::unix::fs::MetadataExt;
-    let stdout = io::stdout()
-        .as_fd()
-        .try_clone_to_owned()
-        .and_then(|fd| std::fs::File::from(fd).metadata());
-    match (stdout, std::fs::metadata("/dev/null")) {
+    // `/dev/stdout` names whatever file descriptor 1 is: one `stat`, where duplicating the
+    // descriptor to ask it takes three system calls.
+    match (
+        std::fs::metadata("/dev/stdout"),
+        std::fs::metadata("/dev/null"),
+    ) {
         (Ok(stdout), Ok(null)) => stdout.rdev() == null.rdev() && stdout.dev() == null.dev(),
         _ => false,
     }
