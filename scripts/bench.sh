@@ -1,68 +1,165 @@
 #!/usr/bin/env bash
-# Start-up benchmark: backcare against two floors, with hyperfine -N (no shell in between).
-#   hello        a hello-world Rust binary built with backcare's release profile
-#   hello-state  the same, plus reading a small state file and atomically replacing it
-#   parse-only   backcare's command line parsed by clap and nothing else (examples/parse_only.rs)
-# Targets: `tip --seed 1` and the quiet `--every` path <= 1.10 x hello; `tip` <= 1.10 x
-# hello-state; peak RSS <= 4 MiB. Usage: scripts/bench.sh [RUNS]
+# Start-up benchmark: the backcare that scripts/install.sh builds, against floors, in one
+# hyperfine run with -N (no shell in between), then the shell start-up line.
+#
+#   hello (dynamic)      a hello world built with backcare's release profile, dynamically linked
+#   hello (static-pie)   the same, static-pie, as scripts/install.sh builds backcare
+#   hello-state          the static-pie hello world plus reading a 100-byte file and replacing it
+#                        atomically: the least a tip that remembers can cost
+#   parse-only (clap)    backcare's command line parsed by clap and nothing else
+#                        (examples/parse_only.rs), static-pie: what the parser costs
+#
+# Targets: `tip --seed 1` and the quiet `tip --every 4h` <= 1.10 x hello (static-pie); `tip`
+# <= 1.10 x hello-state; peak RSS <= 3 MiB; the recommended start-up line adds <= 1.5 ms to an
+# interactive bash start. With --peers, fortune (Debian's fortune-mod), fortune-kind and
+# tealdeer (installed by `cargo install --root` into target/bench/peers) join the same run.
+#
+#   scripts/bench.sh [--peers] [--runs N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs="${1:-500}"
 
-if ! command -v hyperfine >/dev/null 2>&1; then
+runs=500 peers=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --peers) peers=1 ;;
+    --runs) runs="$2"; shift ;;
+    *) echo "usage: scripts/bench.sh [--peers] [--runs N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+packages=()
+command -v hyperfine >/dev/null 2>&1 || packages+=(hyperfine)
+[ -x /usr/bin/time ] || packages+=(time)
+if [ -n "$peers" ]; then
+  command -v fortune >/dev/null 2>&1 || [ -x /usr/games/fortune ] || packages+=(fortune-mod)
+  for shell in zsh fish; do command -v "$shell" >/dev/null 2>&1 || packages+=("$shell"); done
+fi
+if [ "${#packages[@]}" -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq hyperfine >/dev/null
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 
-cargo build --release --quiet --bin backcare --example parse_only
 work="$(pwd)/target/bench"
-rm -rf "$work" && mkdir -p "$work/home"
+rm -rf "${work:?}/home" "${work:?}/rc" && mkdir -p "$work/home" "$work/rc"
+scripts/install.sh --root "$work/root" --quiet --force
+backcare="$work/root/bin/backcare"
+# clap parsing backcare's command line and nothing else, linked as install.sh links backcare.
+host="$(rustc -vV | sed -n 's/^host: //p')"
+env "CARGO_TARGET_$(echo "$host" | tr 'a-z-' 'A-Z_')_RUSTFLAGS=-C target-feature=+crt-static" \
+  cargo build --quiet --release --target "$host" --example parse_only
+parse_only="$(pwd)/target/$host/release/examples/parse_only"
+
 flags=(-C opt-level=3 -C lto=fat -C codegen-units=1 -C strip=symbols -C panic=abort --edition 2024)
-rustc "${flags[@]}" -o "$work/hello" scripts/bench/hello.rs
-rustc "${flags[@]}" -o "$work/hello-state" scripts/bench/hello_state.rs
-echo '{"last_shown": 0, "round": [], "shown": 0}' > "$work/floor-state.json"
+rustc "${flags[@]}" -o "$work/hello-dynamic" scripts/bench/hello.rs
+rustc "${flags[@]}" -C target-feature=+crt-static -o "$work/hello-static" scripts/bench/hello.rs
+rustc "${flags[@]}" -C target-feature=+crt-static -o "$work/hello-state" scripts/bench/hello_state.rs
+head -c 99 /dev/zero | tr '\0' x > "$work/floor-state.txt" && echo >> "$work/floor-state.txt"
 
 # The environment is exported to hyperfine itself, so no command pays for an extra `env` exec.
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" XDG_STATE_HOME="$work/home/state"
-unset BACKCARE_TIPS BACKCARE_EVERY BACKCARE_TOPICS BACKCARE_COLOR NO_COLOR
-backcare="$(pwd)/target/release/backcare"
-"$backcare" tip >/dev/null # so that `--every 4h` finds a tip shown just now
+unset BACKCARE_TIPS BACKCARE_EVERY BACKCARE_TOPICS BACKCARE_COLOR BACKCARE_REGION NO_COLOR
+"$backcare" tip >"$work/tip.txt" # so that `--every 4h` finds a tip shown just now
 
 commands=(
-  -n hello "$work/hello"
-  -n hello-state "$work/hello-state $work/floor-state.json"
-  -n "parse-only (clap)" "$(pwd)/target/release/examples/parse_only tip --every 4h"
-  -n "tip --seed 1" "$backcare tip --seed 1"
-  -n "tip --every 4h (quiet)" "$backcare tip --every 4h"
-  -n tip "$backcare tip"
+  "hello (dynamic)|$work/hello-dynamic"
+  "hello (static-pie)|$work/hello-static"
+  "hello-state|$work/hello-state $work/floor-state.txt"
+  "parse-only (clap)|$parse_only tip --every 4h"
+  "backcare tip --seed 1|$backcare tip --seed 1"
+  "backcare tip --every 4h (quiet)|$backcare tip --every 4h"
+  "backcare tip|$backcare tip"
 )
-fortune_bin="$(command -v fortune || true)"
-[ -z "$fortune_bin" ] && [ -x /usr/games/fortune ] && fortune_bin=/usr/games/fortune
-[ -n "$fortune_bin" ] && commands+=(-n fortune "$fortune_bin")
+if [ -n "$peers" ]; then
+  peer_root="$work/peers"
+  [ -x "$peer_root/bin/fortune-kind" ] ||
+    cargo install --quiet --locked --root "$peer_root" fortune-kind --version 0.1.13
+  [ -x "$peer_root/bin/tldr" ] ||
+    cargo install --quiet --locked --root "$peer_root" tealdeer --version 1.9.0
+  # shellcheck disable=SC2016 # a tldr page, backquotes and all
+  printf '# tar\n\n> Archiving utility.\n\n- Create an archive:\n\n`tar cf {{target.tar}} {{file1}}`\n' >"$work/page.md"
+  fortune_bin="$(command -v fortune || echo /usr/games/fortune)"
+  # fortune-kind reads every file in FORTUNE_DIR: give it the one file fortune-mod reads.
+  mkdir -p "$work/fortunes" && cp /usr/share/games/fortunes/fortunes "$work/fortunes/"
+  export FORTUNE_DIR="$work/fortunes"
+  commands+=(
+    "fortune-kind 0.1.13|$peer_root/bin/fortune-kind"
+    "tealdeer 1.9 (tldr --render)|$peer_root/bin/tldr --render $work/page.md"
+    "fortune-mod|$fortune_bin"
+  )
+fi
 
-hyperfine -N --warmup 50 --runs "$runs" --style basic --export-json "$work/results.json" "${commands[@]}" >/dev/null
+arguments=()
+for entry in "${commands[@]}"; do arguments+=(-n "${entry%%|*}" "${entry#*|}"); done
+# The machine drifts (other load, CPU frequency): five rounds, each command in turn, and the
+# median of each command's round medians, so that no command gets all the quiet minutes.
+for round in 1 2 3 4 5; do
+  hyperfine -N --warmup 20 --runs "$(((runs + 4) / 5))" --style basic \
+    --export-json "$work/results-$round.json" "${arguments[@]}" >/dev/null 2>&1
+done
 
-python3 - "$work/results.json" <<'PY'
-import json, sys
-results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-median = {name: r["median"] * 1e6 for name, r in results.items()}
-floors = {"tip --seed 1": "hello", "tip --every 4h (quiet)": "hello", "tip": "hello-state",
-          "parse-only (clap)": "hello"}
-print(f"{'command':<26}{'median':>10}   ratio")
-for name, value in median.items():
-    floor = floors.get(name)
-    ratio = f"{value / median[floor]:.2f} x {floor}" if floor else ""
-    print(f"{name:<26}{value:>8.0f} µs   {ratio}")
+# Minor page faults and peak RSS: the median of 21 runs of each command under /usr/bin/time.
+for entry in "${commands[@]}"; do
+  for _ in $(seq 21); do
+    # shellcheck disable=SC2086 # the command line is meant to split
+    /usr/bin/time -f '%R %M' ${entry#*|} 2>&1 >/dev/null | tail -n 1
+  done | sort -n | sed -n 11p | sed "s/^/${entry%%|*}|/"
+done >"$work/faults.txt"
+
+echo "## Start-up, $(nproc) cores, $(uname -sr), $(date -u +%F)"
+python3 - "$work/faults.txt" "$work"/results-?.json <<'PY'
+import json, statistics, sys
+faults = dict(line.rstrip("\n").split("|", 1) for line in open(sys.argv[1]))
+rounds = {}
+for path in sys.argv[2:]:
+    for r in json.load(open(path))["results"]:
+        rounds.setdefault(r["command"], []).append(r["median"] * 1e3)
+median = {name: statistics.median(values) for name, values in rounds.items()}
+dynamic, static = median["hello (dynamic)"], median["hello (static-pie)"]
+floor = {"backcare tip": "hello-state"}
+print("| command | median | × hello (dynamic) | × hello (static-pie) | × its floor | minor faults | peak RSS |")
+print("|---|---|---|---|---|---|---|")
+for name, ms in median.items():
+    own = floor.get(name, "hello (static-pie)" if name.startswith(("backcare", "parse")) else None)
+    ratio = f"{ms / median[own]:.2f} ({own})" if own else ""
+    minor, rss = faults.get(name, "- -").split()
+    print(f"| {name} | {ms:.2f} ms | {ms / dynamic:.2f} | {ms / static:.2f} | {ratio} | {minor} | {int(rss) / 1024:.1f} MiB |")
 PY
 
-echo
-echo "peak RSS (KiB, /usr/bin/time -f %M):"
-if [ -x /usr/bin/time ]; then
-  for args in "tip --seed 1" "tip --every 4h" "tip" "list" "search back pain"; do
-    # shellcheck disable=SC2086 # the arguments are meant to split
-    printf '  %-18s %s\n' "$args" "$(/usr/bin/time -f %M "$backcare" $args 2>&1 >/dev/null | tail -n 1)"
-  done
-  printf '  %-18s %s\n' "hello" "$(/usr/bin/time -f %M "$work/hello" 2>&1 >/dev/null | tail -n 1)"
-else
-  echo "  /usr/bin/time is not installed (Debian package: time)"
+# The start-up line in each shell's rc, exactly as the README gives it, against the same shell
+# with an empty rc. Interactive (-i), stdout not a terminal: the line runs `backcare init` and
+# sets up completions, but prints no tip.
+export PATH="$work/root/bin:$PATH"
+readme_line() { grep -F "backcare init $1" README.md | grep -F '   # ~/' | sed 's/   *#.*//'; }
+mkdir -p "$work/rc/bash" "$work/rc/zsh" "$work/home/config/fish"
+: >"$work/rc/bash/empty"
+readme_line bash >"$work/rc/bash/line"
+: >"$work/rc/zsh/.zshrc"
+mkdir -p "$work/rc/zsh-line" && readme_line zsh >"$work/rc/zsh-line/.zshrc"
+shells=(
+  -n "bash" "bash --rcfile $work/rc/bash/empty -i -c true"
+  -n "bash + line" "bash --rcfile $work/rc/bash/line -i -c true"
+)
+if command -v zsh >/dev/null 2>&1; then
+  shells+=(-n "zsh" "env ZDOTDIR=$work/rc/zsh zsh -i -c true"
+    -n "zsh + line" "env ZDOTDIR=$work/rc/zsh-line zsh -i -c true")
 fi
+if command -v fish >/dev/null 2>&1; then
+  readme_line fish >"$work/rc/config.fish"
+  shells+=(-n "fish" "fish --no-config -i -c true"
+    -n "fish + line" "fish --no-config --init-command=source\\ $work/rc/config.fish -i -c true")
+fi
+hyperfine -N --warmup 10 --runs "$((runs / 5 > 20 ? runs / 5 : 20))" --style basic \
+  --export-json "$work/shells.json" "${shells[@]}" >/dev/null 2>&1
+echo
+python3 - "$work/shells.json" <<'PY'
+import json, sys
+median = {r["command"]: r["median"] * 1e3 for r in json.load(open(sys.argv[1]))["results"]}
+print("| shell start (interactive, no terminal) | median | the line adds |")
+print("|---|---|---|")
+for name, ms in median.items():
+    base = median.get(name.removesuffix(" + line"))
+    added = f"{ms - base:.2f} ms" if name.endswith(" + line") else ""
+    print(f"| {name} | {ms:.2f} ms | {added} |")
+PY
