@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::cli::{Cli, ColorChoice, Command};
-use crate::commands::{Context, completions, emit, init, man, warn};
+use crate::commands::{Context, completions, emit, init, man, template, warn};
 use crate::config::{Config, ConfigProblem};
 use crate::error::{Error, Exit};
 use crate::output::{self, Screen, Style};
@@ -90,6 +90,7 @@ fn settle_config_problems(command: &Command, problems: Vec<ConfigProblem>) -> Re
         | Command::Init(_)
         | Command::Completions(_)
         | Command::Man
+        | Command::Template
         | Command::Check(_) => false,
         // `status` shows every setting.
         Command::Status => true,
@@ -141,11 +142,11 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
     };
     let has_json = !matches!(
         cli.command,
-        Command::Init(_) | Command::Completions(_) | Command::Man
+        Command::Init(_) | Command::Completions(_) | Command::Man | Command::Template
     );
     if context.global.json && !has_json {
         return Err(Error::Usage(
-            "--json is not available for init, completions and man, which print scripts and pages"
+            "--json is not available for init, completions, man and template, which print scripts, pages and files"
                 .to_string(),
         ));
     }
@@ -168,6 +169,10 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
         }
         Command::Man => {
             emit(&man::page())?;
+            Ok(Exit::Success)
+        }
+        Command::Template => {
+            emit(template::EXAMPLE)?;
             Ok(Exit::Success)
         }
     }

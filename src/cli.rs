@@ -171,6 +171,12 @@ pub enum Command {
     )]
     Completions(CompletionsArgs),
 
+    /// Print a commented example tips file to start your own from
+    #[command(
+        after_help = "Example:\n  backcare template > ~/.config/backcare/tips.toml\n  backcare check ~/.config/backcare/tips.toml"
+    )]
+    Template,
+
     /// Print the manual page (roff)
     #[command(after_help = "Example:\n  backcare man > ~/.cargo/share/man/man1/backcare.1")]
     Man,

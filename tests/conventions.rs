@@ -193,6 +193,41 @@ fn the_example_tips_file_is_valid() {
     );
 }
 
+/// `backcare template` prints a file that `check` accepts, with every key of the format in it.
+#[test]
+fn the_template_is_a_valid_tips_file_explaining_every_key() {
+    let env = TestEnv::new();
+    let template = env.stdout(&["template"]);
+    let path = env.write("mine.toml", &template);
+    env.run(&["check", path.to_str().unwrap()])
+        .success()
+        .stdout(predicates::str::starts_with("ok: 1 file,"));
+    for key in [
+        "[about]",
+        "name =",
+        "contact =",
+        "url =",
+        "reviewed =",
+        "[sources.",
+        "publisher =",
+        "title =",
+        "checked =",
+        "[topics.",
+        "description =",
+        "[[tips]]",
+        "id =",
+        "topic =",
+        "text =",
+        "stages =",
+        "tags =",
+        "source =",
+        "disabled = true",
+    ] {
+        assert!(template.contains(key), "the template does not show {key}");
+    }
+    env.run(&["template", "--json"]).code(2);
+}
+
 /// The licence files match what Cargo.toml declares.
 #[test]
 fn licence_files_match_the_manifest() {

@@ -6,6 +6,7 @@
 use clap::CommandFactory;
 use clap_mangen::Man;
 
+use super::template::EXAMPLE;
 use crate::cli::Cli;
 
 pub fn page() -> String {
@@ -48,9 +49,6 @@ pub fn page() -> String {
     let _ = man.render_version_section(&mut roff);
     String::from_utf8_lossy(&roff).into_owned()
 }
-
-/// The example tips file (tested by `tests/conventions.rs` with `check`).
-const EXAMPLE: &str = include_str!("../../examples/tips.toml");
 
 /// The sections a manual page has beyond the command line: files, environment, the config file,
 /// exit status and a note on what backcare is.

@@ -10,6 +10,7 @@ pub mod man;
 mod search;
 mod show;
 mod status;
+pub mod template;
 mod tip;
 mod topics;
 mod warning_signs;
