@@ -1,7 +1,6 @@
 //! `backcare tip`: one tip, chosen for the user's stage from a shuffle bag shared by every
 //! shell (see `state`), or by seed or by day.
 
-
 use super::{Context, emit, warn};
 use crate::cli::TipArgs;
 use crate::error::{Error, Exit};
