@@ -22,7 +22,7 @@ runs=500 peers=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --peers) peers=1 ;;
-    --runs) runs="$2"; shift ;;
+    --runs) runs="${2:?--runs needs a number}"; shift ;;
     *) echo "usage: scripts/bench.sh [--peers] [--runs N]" >&2; exit 2 ;;
   esac
   shift
@@ -47,7 +47,7 @@ scripts/install.sh --root "$work/root" --quiet --force
 backcare="$work/root/bin/backcare"
 # clap parsing backcare's command line and nothing else, linked as install.sh links backcare.
 host="$(rustc -vV | sed -n 's/^host: //p')"
-env "CARGO_TARGET_$(echo "$host" | tr 'a-z-' 'A-Z_')_RUSTFLAGS=-C target-feature=+crt-static" \
+RUSTFLAGS="-C target-feature=+crt-static" \
   cargo build --quiet --release --target "$host" --example parse_only
 parse_only="$(pwd)/target/$host/release/examples/parse_only"
 
@@ -95,15 +95,18 @@ for entry in "${commands[@]}"; do arguments+=(-n "${entry%%|*}" "${entry#*|}"); 
 # The machine drifts (other load, CPU frequency): five rounds, each command in turn, and the
 # median of each command's round medians, so that no command gets all the quiet minutes.
 for round in 1 2 3 4 5; do
-  hyperfine -N --warmup 20 --runs "$(((runs + 4) / 5))" --style basic \
-    --export-json "$work/results-$round.json" "${arguments[@]}" >/dev/null 2>&1
+  # --output=pipe: `tip` records a tip only when stdout is not /dev/null (hyperfine's default).
+  hyperfine -N --output=pipe --warmup 20 --runs "$(((runs + 4) / 5))" --style basic \
+    --export-json "$work/results-$round.json" "${arguments[@]}" >/dev/null 2>"$work/hyperfine.log" ||
+    { cat "$work/hyperfine.log" >&2; exit 1; }
 done
 
-# Minor page faults and peak RSS: the median of 21 runs of each command under /usr/bin/time.
+# Minor page faults and peak RSS: the median of 21 runs of each command under /usr/bin/time,
+# stdout a pipe as above.
 for entry in "${commands[@]}"; do
   for _ in $(seq 21); do
     # shellcheck disable=SC2086 # the command line is meant to split
-    /usr/bin/time -f '%R %M' ${entry#*|} 2>&1 >/dev/null | tail -n 1
+    /usr/bin/time -f '%R %M' ${entry#*|} 2>&1 > >(cat >/dev/null) | tail -n 1
   done | sort -n | sed -n 11p | sed "s/^/${entry%%|*}|/"
 done >"$work/faults.txt"
 
@@ -150,8 +153,9 @@ if command -v fish >/dev/null 2>&1; then
   shells+=(-n "fish" "fish --no-config -i -c true"
     -n "fish + line" "fish --no-config --init-command=source\\ $work/rc/config.fish -i -c true")
 fi
-hyperfine -N --warmup 10 --runs "$((runs / 5 > 20 ? runs / 5 : 20))" --style basic \
-  --export-json "$work/shells.json" "${shells[@]}" >/dev/null 2>&1
+hyperfine -N --output=pipe --warmup 10 --runs "$((runs / 5 > 20 ? runs / 5 : 20))" \
+  --style basic --export-json "$work/shells.json" "${shells[@]}" >/dev/null 2>"$work/hyperfine.log" ||
+  { cat "$work/hyperfine.log" >&2; exit 1; }
 echo
 python3 - "$work/shells.json" <<'PY'
 import json, sys
