@@ -294,5 +294,28 @@ fn the_readme_start_up_lines_work_and_stay_silent_without_backcare() {
             !out.contains("not found"),
             "{name} printed something: {out}"
         );
+        // A function or alias of the same name does not fool the guard, which looks on PATH.
+        let wrapper = match name {
+            "fish" => {
+                "function backcare; end
+"
+            }
+            _ => {
+                "backcare() { :; }
+"
+            }
+        };
+        std::fs::write(
+            shell.rc(),
+            format!("{wrapper}{}", std::fs::read_to_string(shell.rc()).unwrap()),
+        )
+        .unwrap();
+        let wrapped = shell.run(&shell.command_line(true, "echo done"), false, true);
+        let out = text(&wrapped.stdout);
+        assert!(out.contains("done"), "{name}: {out}");
+        assert!(
+            !out.contains("not found") && !out.contains("Unknown command"),
+            "{name} printed something: {out}"
+        );
     }
 }

@@ -63,7 +63,7 @@ __backcare_startup() {
   local status=$__backcare_status
   unset __backcare_status
   unset -f __backcare_startup
-  if [[ $- == *i* && -t 1 ]] && command -v backcare >/dev/null 2>&1; then
+  if [[ $- == *i* && -t 1 ]] && type -P backcare >/dev/null 2>&1; then
     command TIP_COMMAND || :
   fi
   return "$status"
@@ -79,7 +79,7 @@ __backcare_startup() {
   local exit_status=$__backcare_status
   unset __backcare_status
   unfunction __backcare_startup
-  if [[ -o interactive && -t 1 ]] && command -v backcare >/dev/null 2>&1; then
+  if [[ -o interactive && -t 1 ]] && whence -p backcare >/dev/null 2>&1; then
     command TIP_COMMAND || :
   fi
   return $exit_status
