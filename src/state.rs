@@ -53,7 +53,8 @@ impl State {
     /// Reads the state; a missing file is a fresh state, not a problem. Only a regular file is
     /// read: a FIFO or device in its place is a problem, never a wait.
     pub fn load(path: &Path) -> (State, Option<LoadProblem>) {
-        // Room for a usual state file, so that it is read in one call rather than doubling up.
+        // Room for a usual state file: one read takes it all (and one more finds the end), where an
+        // empty buffer grows through several small reads.
         let mut bytes = Vec::with_capacity(4096);
         let read = open_regular(path)
             .and_then(|file| file.take(MAX_STATE_BYTES + 1).read_to_end(&mut bytes));
