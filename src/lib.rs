@@ -19,6 +19,7 @@ pub mod every;
 pub mod output;
 pub mod paths;
 pub mod pregnancy;
+pub mod replace;
 pub mod search;
 pub mod select;
 pub mod state;

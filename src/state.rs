@@ -18,13 +18,14 @@
 //! killed run is removed first), then renamed over the old one.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::thread::sleep;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+use crate::replace::replace_file;
 use crate::tips::files::open_regular;
 
 /// State files are tiny; anything larger is not ours.
@@ -129,7 +130,11 @@ impl Session {
     /// nothing: its tip is not recorded). The lock is released when the session ends.
     pub fn save(&self) -> io::Result<()> {
         match &self.lock {
-            Ok(_) => write_atomically(&self.path, &self.state),
+            Ok(_) => {
+                let mut json = serde_json::to_vec(&self.state).map_err(io::Error::other)?;
+                json.push(b'\n');
+                replace_file(&self.path, &json)
+            }
             Err(LockProblem::TimedOut) => Ok(()),
             Err(LockProblem::Failed(error)) => Err(io::Error::new(error.kind(), error.to_string())),
         }
@@ -180,40 +185,6 @@ fn lock(path: &Path) -> io::Result<Option<File>> {
             Err(fs::TryLockError::Error(error)) => return Err(error),
         }
     }
-}
-
-/// A temporary file beside `path`, created exclusively, then renamed over `path`.
-fn write_atomically(path: &Path, state: &State) -> io::Result<()> {
-    let temporary = path.with_file_name(format!(
-        "{}.tmp",
-        path.file_name().unwrap_or_default().to_string_lossy()
-    ));
-    // `create_new` never follows a link. A file already there was left by a run killed
-    // between writing and renaming (or planted): only a run holding the lock gets here
-    // (`save`), so it is removed and the creation tried once more.
-    let create = || {
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temporary)
-    };
-    let file = match create() {
-        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
-            fs::remove_file(&temporary)?;
-            create()
-        }
-        other => other,
-    };
-    let written = file.and_then(|mut file| {
-        let mut json = serde_json::to_vec(state).map_err(io::Error::other)?;
-        json.push(b'\n');
-        file.write_all(&json)
-    });
-    let renamed = written.and_then(|()| fs::rename(&temporary, path));
-    if renamed.is_err() {
-        let _ = fs::remove_file(&temporary);
-    }
-    renamed
 }
 
 /// Seconds since the Unix epoch.
