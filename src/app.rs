@@ -95,7 +95,12 @@ fn settle_config_problems(command: &Command, problems: Vec<ConfigProblem>) -> Re
         // `status` shows every setting.
         Command::Status => true,
         // Browsing uses only the colour setting (and a file that cannot be read at all).
-        Command::List(_) | Command::Search(_) | Command::Show(_) | Command::Topics => problems
+        Command::List(_)
+        | Command::Search(_)
+        | Command::Show(_)
+        | Command::Topics
+        | Command::Hide(_)
+        | Command::Unhide(_) => problems
             .iter()
             .any(|problem| problem.whole_file || problem.key == Some("color")),
     };
@@ -152,9 +157,11 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
     }
     match cli.command {
         Command::Tip(args) => context.tip(args),
-        Command::List(args) => context.list(&args.topics.topics, &args.stage),
+        Command::List(args) => context.list(&args.topics.topics, &args.stage, args.hidden),
         Command::Search(args) => context.search(&args.words, &args.topics.topics, &args.stage),
         Command::Show(args) => context.show(&args.ids),
+        Command::Hide(args) => context.hide(&args.ids, true),
+        Command::Unhide(args) => context.hide(&args.ids, false),
         Command::Topics => context.topics(),
         Command::WarningSigns(args) => context.warning_signs(args.region.as_deref()),
         Command::Status => context.status(),

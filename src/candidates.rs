@@ -5,6 +5,7 @@
 
 use clap_complete::engine::CompletionCandidate;
 
+use crate::hidden::Hidden;
 use crate::output::sanitize::one_line;
 use crate::paths::Paths;
 use crate::tips::{Catalog, files};
@@ -33,5 +34,17 @@ pub fn id_candidates() -> Vec<CompletionCandidate> {
         .tips
         .into_iter()
         .map(|tip| CompletionCandidate::new(one_line(&tip.id)))
+        .collect()
+}
+
+/// The tips the user hid, for `unhide`.
+pub fn hidden_candidates() -> Vec<CompletionCandidate> {
+    Paths::from_environment()
+        .hidden_file()
+        .and_then(|path| Hidden::load(&path).ok())
+        .unwrap_or_default()
+        .ids
+        .iter()
+        .map(|id| CompletionCandidate::new(one_line(id)))
         .collect()
 }

@@ -171,6 +171,16 @@ pub enum Command {
     )]
     Completions(CompletionsArgs),
 
+    /// Never pick these tips again (`list` and `search` still show them, marked)
+    #[command(
+        after_help = "Examples:\n  backcare hide posture-shoes\n  backcare list --hidden      the tips you hid\n  backcare unhide posture-shoes"
+    )]
+    Hide(HideArgs),
+
+    /// Let `tip` pick hidden tips again
+    #[command(after_help = "Example:\n  backcare unhide posture-shoes")]
+    Unhide(UnhideArgs),
+
     /// Print a commented example tips file to start your own from
     #[command(
         after_help = "Example:\n  backcare template > ~/.config/backcare/tips.toml\n  backcare check ~/.config/backcare/tips.toml"
@@ -243,6 +253,10 @@ pub struct ListArgs {
 
     #[command(flatten)]
     pub stage: StageArgs,
+
+    /// Only the tips you hid with `backcare hide`
+    #[arg(long)]
+    pub hidden: bool,
 }
 
 #[derive(Debug, Args)]
@@ -265,6 +279,28 @@ pub struct ShowArgs {
         value_name = "ID",
         required = true,
         add = ArgValueCandidates::new(crate::candidates::id_candidates)
+    )]
+    pub ids: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HideArgs {
+    /// The tips' ids, as printed by `tip`, `list` and `search` (any case)
+    #[arg(
+        value_name = "ID",
+        required = true,
+        add = ArgValueCandidates::new(crate::candidates::id_candidates)
+    )]
+    pub ids: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UnhideArgs {
+    /// The ids of hidden tips (`backcare list --hidden` shows them)
+    #[arg(
+        value_name = "ID",
+        required = true,
+        add = ArgValueCandidates::new(crate::candidates::hidden_candidates)
     )]
     pub ids: Vec<String>,
 }

@@ -16,6 +16,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod every;
+pub mod hidden;
 pub mod output;
 pub mod paths;
 pub mod pregnancy;

@@ -11,6 +11,8 @@ pub struct Paths {
     pub config_dir: Option<PathBuf>,
     /// `$XDG_STATE_HOME/backcare` or `~/.local/state/backcare`: state.json.
     pub state_dir: Option<PathBuf>,
+    /// `$XDG_DATA_HOME/backcare` or `~/.local/share/backcare`: hidden.toml, the user's choices.
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Paths {
@@ -25,6 +27,8 @@ impl Paths {
                     .state_dir()
                     .map(|dir| dir.join("backcare"))
                     .filter(|dir| dir.is_absolute()),
+                data_dir: Some(strategy.data_dir().join("backcare"))
+                    .filter(|dir| dir.is_absolute()),
             },
             Err(_) => Paths::default(),
         }
@@ -36,5 +40,9 @@ impl Paths {
 
     pub fn state_file(&self) -> Option<PathBuf> {
         self.state_dir.as_ref().map(|dir| dir.join("state.json"))
+    }
+
+    pub fn hidden_file(&self) -> Option<PathBuf> {
+        self.data_dir.as_ref().map(|dir| dir.join("hidden.toml"))
     }
 }

@@ -6,14 +6,25 @@ use crate::error::{Error, Exit};
 use crate::output::json;
 
 impl Context {
-    pub(crate) fn list(&self, topics: &[String], stage: &StageArgs) -> Result<Exit, Error> {
+    pub(crate) fn list(
+        &self,
+        topics: &[String],
+        stage: &StageArgs,
+        only_hidden: bool,
+    ) -> Result<Exit, Error> {
         // Browsing shows everything unless this command line filters it: the config's topics
         // and due date shape which tip `tip` picks, not what `list` shows.
         let catalog = self.catalog()?;
         Self::check_topics(&catalog, topics)?;
-        let tips = self.eligible(&catalog, topics, stage, Preference::Everything)?;
+        let mut tips = self.eligible(&catalog, topics, stage, Preference::Everything)?;
+        if only_hidden {
+            tips.retain(|tip| catalog.is_hidden(tip));
+            if tips.is_empty() {
+                return Err(Error::NotFound("no hidden tips here".to_string()));
+            }
+        }
         if self.global.json {
-            emit(&json::tips(&tips))?;
+            emit(&json::tips(&catalog, &tips))?;
         } else {
             let header = self
                 .filter_header(tips.len(), catalog.tips.len(), topics, stage)

@@ -65,6 +65,10 @@ hides one. A broken file found here costs \fBtip\fR one line and is left out.
 \fI$XDG_STATE_HOME/backcare/state.json\fR (default \fI~/.local/state/backcare/\fR)
 What \fBtip\fR remembers: the last tip shown and the tips shown in this round. Safe to delete,
 with \fIstate.lock\fR beside it.
+.TP
+\fI$XDG_DATA_HOME/backcare/hidden.toml\fR (default \fI~/.local/share/backcare/\fR)
+The tips you hid with \fBbackcare hide\fR (\fBhidden = ["id", ...]\fR): your choice, kept
+apart from the state, which may be replaced when damaged.
 .SH ENVIRONMENT
 .TP
 \fBBACKCARE_TIPS\fR

@@ -4,6 +4,7 @@
 
 mod check;
 pub mod completions;
+mod hide;
 pub mod init;
 mod list;
 pub mod man;
@@ -22,6 +23,7 @@ use crate::cli::{GlobalArgs, StageArgs, StageChoice};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
+use crate::hidden::Hidden;
 use crate::output::{self, Screen};
 use crate::paths::Paths;
 use crate::pregnancy::{self, Progress};
@@ -57,20 +59,23 @@ impl Context {
     /// were to be read (so a broken one can be told from the others).
     fn catalog(&self) -> Result<Catalog, Error> {
         let paths = self.tip_files();
-        files::load(!self.global.no_builtin, &paths).map_err(|mut problems| {
-            let names: Vec<String> = paths
-                .iter()
-                .map(|path| path.display().to_string())
-                .collect();
-            if names.len() < 2 {
-                return Error::Data(problems);
-            }
-            problems.push(Diagnostic::file(
-                "",
-                format!("backcare: note: tips files read: {}", names.join(", ")),
-            ));
-            Error::Data(problems)
-        })
+        let loaded = files::load(!self.global.no_builtin, &paths);
+        loaded
+            .map(|catalog| self.with_hidden(catalog))
+            .map_err(|mut problems| {
+                let names: Vec<String> = paths
+                    .iter()
+                    .map(|path| path.display().to_string())
+                    .collect();
+                if names.len() < 2 {
+                    return Error::Data(problems);
+                }
+                problems.push(Diagnostic::file(
+                    "",
+                    format!("backcare: note: tips files read: {}", names.join(", ")),
+                ));
+                Error::Data(problems)
+            })
     }
 
     /// Like [`Context::catalog`], but forgiving for a shell start: a broken file that backcare
@@ -79,7 +84,7 @@ impl Context {
     fn catalog_for_tip(&self) -> Result<Catalog, Error> {
         let with_builtin = !self.global.no_builtin;
         let problems = match files::load(with_builtin, &self.tip_files()) {
-            Ok(catalog) => return Ok(catalog),
+            Ok(catalog) => return Ok(self.with_hidden(catalog)),
             Err(problems) => problems,
         };
         let named = files::named_files(&self.global.files);
@@ -110,7 +115,27 @@ impl Context {
             "{}{more}; {left_out} (run `backcare check` for details)",
             problems[0].headline()
         ));
-        Ok(catalog)
+        Ok(self.with_hidden(catalog))
+    }
+
+    /// The tips the user hid; a list that cannot be read hides nothing and costs one line
+    /// (it is never rewritten: see `hide`).
+    fn hidden(&self) -> Result<Hidden, Diagnostic> {
+        match self.paths.hidden_file() {
+            Some(path) => Hidden::load(&path),
+            None => Ok(Hidden::default()),
+        }
+    }
+
+    fn with_hidden(&self, mut catalog: Catalog) -> Catalog {
+        catalog.hidden = self
+            .hidden()
+            .unwrap_or_else(|problem| {
+                warn(&problem.headline());
+                Hidden::default()
+            })
+            .ids;
+        catalog
     }
 
     /// On a terminal, a line naming the filters this command line set ("showing 12 of 81 tips

@@ -32,7 +32,7 @@ impl Context {
             )));
         }
         if self.global.json {
-            emit(&json::tips(&found))?;
+            emit(&json::tips(&catalog, &found))?;
         } else {
             let blocks: Vec<String> = found
                 .iter()

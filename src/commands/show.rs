@@ -38,9 +38,9 @@ impl Context {
         if self.global.json {
             // One id gives an object, several an array (as `list` and `search`).
             match found.as_slice() {
-                [tip] if ids.len() == 1 => emit(&json::render(&TipObject::from(*tip)))?,
+                [tip] if ids.len() == 1 => emit(&json::render(&TipObject::of(&catalog, tip)))?,
                 [] if ids.len() == 1 => false,
-                _ => emit(&json::tips(&found))?,
+                _ => emit(&json::tips(&catalog, &found))?,
             };
         } else {
             let blocks: Vec<String> = found

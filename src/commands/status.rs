@@ -17,6 +17,8 @@ impl Context {
         let sheet = warning_signs::sheet().map_err(Error::Other)?;
         let (region, region_from) = self.region(&sheet, None)?;
         let state_file = self.paths.state_file();
+        // A list that cannot be read is an error here: `status` shows every setting.
+        let hidden_count = self.hidden()?.ids.len();
         let last_shown = state_file
             .as_deref()
             .and_then(|path| State::load(path).0.last_shown);
@@ -59,6 +61,8 @@ impl Context {
                 region: &'a str,
                 config_file: String,
                 state_file: String,
+                hidden_file: String,
+                hidden: usize,
                 last_shown: Option<u64>,
                 every: Option<String>,
                 daily: bool,
@@ -79,6 +83,8 @@ impl Context {
                 region: &region.id,
                 config_file: shown(self.paths.config_file()),
                 state_file: shown(state_file),
+                hidden_file: shown(self.paths.hidden_file()),
+                hidden: hidden_count,
                 last_shown,
                 every: self.config.every.map(|every| every.to_string()),
                 daily: self.config.daily,
@@ -128,6 +134,10 @@ impl Context {
         );
         line("Config file:", &shown(self.paths.config_file()));
         line("State file:", &shown(state_file));
+        line(
+            "Hidden tips:",
+            &format!("{} in {}", hidden_count, shown(self.paths.hidden_file())),
+        );
         let local_time = |seconds: u64| {
             jiff::Timestamp::from_second(seconds as i64)
                 .map(|time| {

@@ -68,7 +68,15 @@ impl Context {
             warn(&problem.headline());
             None
         });
-        let tips = self.eligible(&catalog, &topics, &args.stage, Self::preference(progress))?;
+        let mut tips = self.eligible(&catalog, &topics, &args.stage, Self::preference(progress))?;
+        tips.retain(|tip| !catalog.is_hidden(tip));
+        if tips.is_empty() {
+            return Err(Error::NotFound(
+                "every tip that fits is hidden (`backcare list --hidden` shows them, \
+                 `backcare unhide ID` brings one back)"
+                    .to_string(),
+            ));
+        }
 
         // `--seed` neither reads nor writes state. Otherwise the state is held, under its
         // lock, from here to the end of this run: shells starting together take turns.
@@ -94,7 +102,7 @@ impl Context {
         };
 
         let written = if self.global.json {
-            emit(&json::render(&TipObject::from(tip)))?
+            emit(&json::render(&TipObject::of(&catalog, tip)))?
         } else {
             let mut text = self.screen.tip(&catalog, tip, &[]);
             if random

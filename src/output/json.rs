@@ -17,6 +17,19 @@ pub struct TipObject<'a> {
     pub tags: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceObject<'a>>,
+    /// Present (true) only for a tip the user hid with `backcare hide`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
+}
+
+impl<'a> TipObject<'a> {
+    /// The tip, marked if the user hid it.
+    pub fn of(catalog: &Catalog, tip: &'a Tip) -> Self {
+        TipObject {
+            hidden: catalog.is_hidden(tip),
+            ..TipObject::from(tip)
+        }
+    }
 }
 
 /// A source: always an object, so readers need one shape; free-text sources have only
@@ -52,6 +65,7 @@ impl<'a> From<&'a Tip> for TipObject<'a> {
             stages: tip.stages.iter().map(|stage| stage.name()).collect(),
             tags: tip.tags.iter().map(|tag| &**tag).collect(),
             source: tip.source.as_ref().map(SourceObject::from),
+            hidden: false,
         }
     }
 }
@@ -64,8 +78,8 @@ pub struct TopicObject<'a> {
     pub count: usize,
 }
 
-pub fn tips(tips: &[&Tip]) -> String {
-    let objects: Vec<TipObject> = tips.iter().map(|tip| TipObject::from(*tip)).collect();
+pub fn tips(catalog: &Catalog, tips: &[&Tip]) -> String {
+    let objects: Vec<TipObject> = tips.iter().map(|tip| TipObject::of(catalog, tip)).collect();
     render(&objects)
 }
 
@@ -126,7 +140,7 @@ mod tests {
             source: None,
             ..catalog.tips[0].clone()
         };
-        let value: serde_json::Value = serde_json::from_str(&tips(&[&bare])).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&tips(&catalog, &[&bare])).unwrap();
         let keys: Vec<&String> = value[0].as_object().unwrap().keys().collect();
         assert_eq!(keys, ["id", "text", "topic"]);
     }

@@ -119,8 +119,13 @@ impl Screen {
                 self.paint_ranges(&id, &match_ranges(&id, highlight)),
             )
         };
+        let hidden = if catalog.is_hidden(tip) {
+            self.style.dim("  (hidden)")
+        } else {
+            String::new()
+        };
         format!(
-            "{title} {} {id}\n{}\n",
+            "{title} {} {id}{hidden}\n{}\n",
             self.style.dim("·"),
             self.tip_text(tip, "  ", highlight)
         )
@@ -192,6 +197,9 @@ impl Screen {
                 text.push_str(&self.style.id(&visible(&tip.id)));
                 if let Some(origin) = &tip.origin {
                     text.push_str(&self.style.dim(&format!("  (from {})", visible(origin))));
+                }
+                if catalog.is_hidden(tip) {
+                    text.push_str(&self.style.dim("  (hidden)"));
                 }
                 text.push('\n');
                 text.push_str(&self.tip_text(tip, "    ", &[]));

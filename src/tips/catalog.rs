@@ -1,7 +1,7 @@
 //! The set of topics and tips a command works on: the built-in set with user files layered over
 //! it, and the checks that need every file at once.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use super::builtin;
@@ -16,6 +16,8 @@ pub struct Catalog {
     pub tips: Vec<Tip>,
     /// Ids that a user file disabled, and that file, so `show` can say where a tip went.
     pub disabled: HashMap<String, String>,
+    /// Ids the user hid with `backcare hide`: still listed (and marked), never picked by `tip`.
+    pub hidden: BTreeSet<String>,
 }
 
 /// A user file that parsed without problems, with its text kept for positions.
@@ -31,6 +33,7 @@ impl Catalog {
             topics: builtin::TOPICS.to_vec(),
             tips: builtin::TIPS.to_vec(),
             disabled: HashMap::new(),
+            hidden: BTreeSet::new(),
         }
     }
 
@@ -45,6 +48,10 @@ impl Catalog {
 
     pub fn tip(&self, id: &str) -> Option<&Tip> {
         self.tips.iter().find(|tip| tip.id == id)
+    }
+
+    pub fn is_hidden(&self, tip: &Tip) -> bool {
+        self.hidden.contains(&*tip.id)
     }
 
     pub fn count_in(&self, topic: &str) -> usize {

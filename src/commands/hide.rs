@@ -1,0 +1,71 @@
+//! `backcare hide` and `backcare unhide`: tips the user never wants `tip` to pick, kept in
+//! their own data directory (see `hidden`). `list` and `search` still show them, marked.
+
+use super::{Context, emit};
+use crate::error::{Error, Exit};
+use crate::hidden::Hidden;
+use crate::output::sanitize::visible;
+use crate::suggest::did_you_mean;
+
+impl Context {
+    /// Hides (or, with `hide` false, shows again) every tip named. Nothing is written unless
+    /// every id is right; a list of hidden tips that cannot be read is never overwritten.
+    pub(crate) fn hide(&self, ids: &[String], hide: bool) -> Result<Exit, Error> {
+        let path = self.paths.hidden_file().ok_or_else(|| {
+            Error::Other(
+                "no home directory is known, so there is nowhere to keep hidden tips".into(),
+            )
+        })?;
+        let mut hidden = self.hidden()?;
+        let catalog = self.catalog()?;
+        let mut wanted = Vec::new();
+        let mut problems = Vec::new();
+        for asked in ids {
+            let id = asked.to_lowercase();
+            if hide && catalog.tip(&id).is_none() {
+                problems.push(format!(
+                    "no tip has the id `{}`{}",
+                    visible(asked),
+                    did_you_mean(&id, catalog.tips.iter().map(|tip| &*tip.id))
+                ));
+            } else if !hide && !hidden.contains(&id) {
+                problems.push(format!(
+                    "tip `{}` is not hidden{}",
+                    visible(asked),
+                    did_you_mean(&id, hidden.ids.iter().map(String::as_str))
+                ));
+            } else {
+                wanted.push(id);
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::Usage(problems.join("\nbackcare: error: ")));
+        }
+        let mut report = String::new();
+        for id in wanted {
+            let changed = if hide {
+                hidden.ids.insert(id.clone())
+            } else {
+                hidden.ids.remove(&id)
+            };
+            report.push_str(&match (hide, changed) {
+                (true, true) => format!("hidden: {id}\n"),
+                (true, false) => format!("already hidden: {id}\n"),
+                (false, _) => format!("shown again: {id}\n"),
+            });
+        }
+        save(&hidden, &path)?;
+        emit(&report)?;
+        Ok(Exit::Success)
+    }
+}
+
+fn save(hidden: &Hidden, path: &std::path::Path) -> Result<(), Error> {
+    hidden.save(path).map_err(|error| {
+        Error::Other(format!(
+            "cannot save {}: {}",
+            path.display(),
+            crate::tips::files::describe(&error)
+        ))
+    })
+}

@@ -1,0 +1,130 @@
+//! The tips the user hid with `backcare hide`, kept in their own data directory
+//! (`$XDG_DATA_HOME/backcare/hidden.toml`, by default `~/.local/share/backcare/hidden.toml`):
+//!
+//! ```toml
+//! # Tips hidden with `backcare hide`; `backcare unhide ID` shows one again.
+//! hidden = ["posture-shoes"]
+//! ```
+//!
+//! Apart from the state file on purpose: the state may be thrown away and rebuilt when it is
+//! damaged, a choice the user made must not be.
+
+use std::collections::BTreeSet;
+use std::io;
+use std::path::Path;
+
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::Diagnostic;
+use crate::replace::replace_file;
+use crate::tips::files::read_limited;
+
+/// The ids of hidden tips, sorted.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hidden {
+    pub ids: BTreeSet<String>,
+}
+
+impl Hidden {
+    /// The hidden ids in `path`; a missing file hides nothing. A file that cannot be read or
+    /// is not what backcare writes is a problem naming the file (and the place).
+    pub fn load(path: &Path) -> Result<Hidden, Diagnostic> {
+        match std::fs::symlink_metadata(path) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(Hidden::default()),
+            _ => {
+                let text = read_limited(path, "list of hidden tips")?;
+                Hidden::parse(&path.display().to_string(), &text)
+            }
+        }
+    }
+
+    pub fn parse(path: &str, text: &str) -> Result<Hidden, Diagnostic> {
+        let document = DeTable::parse(text).map_err(|error| {
+            Diagnostic::at(
+                path,
+                text,
+                &error.span().unwrap_or(0..0),
+                error.message().trim(),
+            )
+        })?;
+        let mut hidden = Hidden::default();
+        for (key, value) in document.get_ref() {
+            if key.get_ref() != "hidden" {
+                let message = format!("unknown key `{}` (expected `hidden`)", key.get_ref());
+                return Err(Diagnostic::at(path, text, &key.span(), message));
+            }
+            let not_a_list = || {
+                Diagnostic::at(
+                    path,
+                    text,
+                    &value.span(),
+                    "`hidden` must be a list of tip ids",
+                )
+            };
+            let DeValue::Array(ids) = value.get_ref() else {
+                return Err(not_a_list());
+            };
+            for id in ids {
+                let id = id.get_ref().as_str().ok_or_else(not_a_list)?;
+                hidden.ids.insert(id.to_string());
+            }
+        }
+        Ok(hidden)
+    }
+
+    /// Writes the list whole (a temporary file renamed over the old one), making the
+    /// directory if need be.
+    pub fn save(&self, path: &Path) -> io::Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut text = String::from(
+            "# Tips hidden with `backcare hide`; `backcare unhide ID` shows one again.\nhidden = [",
+        );
+        for id in &self.ids {
+            let quoted = id.replace('\\', "\\\\").replace('"', "\\\"");
+            text.push_str(&format!("\n  \"{quoted}\","));
+        }
+        text.push_str(if self.ids.is_empty() { "]\n" } else { "\n]\n" });
+        replace_file(path, text.as_bytes())
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.ids.contains(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_is_saved_is_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data/backcare/hidden.toml");
+        assert_eq!(Hidden::load(&path).unwrap(), Hidden::default());
+        let hidden = Hidden {
+            ids: ["posture-shoes".to_string(), "sleep-left".to_string()].into(),
+        };
+        hidden.save(&path).unwrap();
+        assert_eq!(Hidden::load(&path).unwrap(), hidden);
+        Hidden::default().save(&path).unwrap();
+        assert_eq!(Hidden::load(&path).unwrap(), Hidden::default());
+    }
+
+    #[test]
+    fn a_file_backcare_did_not_write_is_a_problem_with_a_place() {
+        let problem = Hidden::parse("h.toml", "hidden = [1]\n").unwrap_err();
+        assert_eq!(
+            problem.headline(),
+            "h.toml:1:10: `hidden` must be a list of tip ids"
+        );
+        let problem = Hidden::parse("h.toml", "hiden = []\n").unwrap_err();
+        assert!(
+            problem
+                .headline()
+                .starts_with("h.toml:1:1: unknown key `hiden`")
+        );
+        assert!(Hidden::parse("h.toml", "hidden = [\n").is_err());
+    }
+}

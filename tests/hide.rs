@@ -1,0 +1,177 @@
+//! `backcare hide` and `unhide`: hidden tips never come up in `tip`, are marked in `list` and
+//! `search`, survive across runs and a repaired state file, and bad ids change nothing.
+
+mod common;
+
+use common::{TestEnv, path_str};
+use predicates::prelude::*;
+use predicates::str::contains;
+
+/// A file of three tips, without the built-in set, so a test can see every tip `tip` picks.
+fn three_tips(env: &TestEnv) -> std::path::PathBuf {
+    env.write(
+        "three.toml",
+        "[topics.t]\ntitle = \"T\"\n\
+         [[tips]]\nid = \"one\"\ntopic = \"t\"\ntext = \"The first tip.\"\n\
+         [[tips]]\nid = \"two\"\ntopic = \"t\"\ntext = \"The second tip.\"\n\
+         [[tips]]\nid = \"three\"\ntopic = \"t\"\ntext = \"The third tip.\"\n",
+    )
+}
+
+fn run(env: &TestEnv, args: &[String]) -> assert_cmd::assert::Assert {
+    env.cmd().args(args).assert()
+}
+
+fn hidden_file(env: &TestEnv) -> std::path::PathBuf {
+    env.home().join(".local/share/backcare/hidden.toml")
+}
+
+#[test]
+fn a_hidden_tip_never_comes_up_in_tip() {
+    let env = TestEnv::new();
+    let file = three_tips(&env);
+    let with = |args: &[&str]| -> Vec<String> {
+        ["--no-builtin", "--file", path_str(&file)]
+            .iter()
+            .chain(args)
+            .map(|arg| arg.to_string())
+            .collect()
+    };
+    run(&env, &with(&["hide", "ONE", "two"]))
+        .success()
+        .stdout("hidden: one\nhidden: two\n");
+    for _ in 0..6 {
+        run(&env, &with(&["tip"]))
+            .success()
+            .stdout(contains("three"));
+    }
+    for seed in 0..6 {
+        run(&env, &with(&["tip", "--seed", &seed.to_string()]))
+            .success()
+            .stdout(contains("three"));
+    }
+    run(&env, &with(&["hide", "three"])).success();
+    run(&env, &with(&["tip"]))
+        .code(1)
+        .stdout("")
+        .stderr(contains("every tip that fits is hidden"));
+    run(&env, &with(&["unhide", "two"]))
+        .success()
+        .stdout("shown again: two\n");
+    run(&env, &with(&["tip", "--seed", "1"]))
+        .success()
+        .stdout(contains("The second tip."));
+}
+
+#[test]
+fn list_and_search_mark_hidden_tips_and_list_can_show_only_them() {
+    let env = TestEnv::new();
+    env.run(&["hide", "posture-shoes"]).success();
+    let list = env.stdout(&["list", "--topic", "posture"]);
+    assert!(list.contains("posture-shoes  (hidden)"), "{list}");
+    assert_eq!(list.matches("(hidden)").count(), 1, "{list}");
+    let only = env.json(&["list", "--hidden"]);
+    let only = only.as_array().unwrap();
+    assert_eq!(only.len(), 1);
+    assert_eq!(only[0]["id"], "posture-shoes");
+    assert_eq!(only[0]["hidden"], true);
+    let found = env.json(&["search", "shoes"]);
+    assert!(
+        found
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|tip| tip["hidden"] == true)
+    );
+    env.run(&["search", "shoes"])
+        .success()
+        .stdout(contains("posture-shoes  (hidden)"));
+    // Tips that are not hidden carry no `hidden` key in JSON.
+    let shown = env.json(&["show", "sleep-pillow-between-legs"]);
+    assert!(shown.get("hidden").is_none(), "{shown}");
+    env.run(&["unhide", "posture-shoes"]).success();
+    env.run(&["list", "--hidden"])
+        .code(1)
+        .stderr(contains("no hidden tips"));
+}
+
+#[test]
+fn hidden_tips_survive_a_repaired_state_file_and_are_kept_as_data() {
+    let env = TestEnv::new();
+    env.run(&["hide", "posture-shoes"]).success();
+    std::fs::create_dir_all(env.state_dir()).unwrap();
+    std::fs::write(env.state_file(), "{ damaged").unwrap();
+    env.run(&["tip"])
+        .success()
+        .stderr(contains("was damaged and has been replaced"));
+    let text = std::fs::read_to_string(hidden_file(&env)).unwrap();
+    assert!(text.contains("\"posture-shoes\""), "{text}");
+    assert!(
+        env.stdout(&["list", "--hidden"]).contains("posture-shoes"),
+        "still hidden after the state was replaced"
+    );
+    // `status` says where the list is kept.
+    let status = env.stdout(&["status"]);
+    let expected = format!("Hidden tips: 1 in {}", hidden_file(&env).display());
+    assert!(status.contains(&expected), "{status}");
+    assert_eq!(env.json(&["status"])["hidden"], 1);
+}
+
+#[test]
+fn wrong_ids_are_errors_that_change_nothing() {
+    let env = TestEnv::new();
+    env.run(&["hide", "posture-shoes"]).success();
+    let before = std::fs::read_to_string(hidden_file(&env)).unwrap();
+    env.run(&["hide", "sleep-pillow-between-legs", "posture-shoe"])
+        .code(2)
+        .stdout("")
+        .stderr(contains(
+            "backcare: error: no tip has the id `posture-shoe` (did you mean `posture-shoes`?)",
+        ));
+    env.run(&["unhide", "posture-shoez"])
+        .code(2)
+        .stderr(contains(
+            "tip `posture-shoez` is not hidden (did you mean `posture-shoes`?)",
+        ));
+    assert_eq!(std::fs::read_to_string(hidden_file(&env)).unwrap(), before);
+}
+
+#[test]
+fn a_list_backcare_cannot_read_is_reported_and_never_overwritten() {
+    let env = TestEnv::new();
+    let path = hidden_file(&env);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "hidden = [\"posture-shoes\", 3]\n").unwrap();
+    let shown = path.display().to_string();
+    // `tip` still shows a tip, with one line naming the file and place.
+    env.run(&["tip"])
+        .success()
+        .stdout(contains(" · "))
+        .stderr(predicate::str::starts_with(format!(
+            "backcare: warning: {shown}:1:"
+        )));
+    // `hide` refuses to write over it.
+    env.run(&["hide", "sleep-pillow-between-legs"])
+        .code(2)
+        .stderr(contains(format!("{shown}:1:")));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "hidden = [\"posture-shoes\", 3]\n"
+    );
+}
+
+#[test]
+fn unhide_completes_the_hidden_ids() {
+    let env = TestEnv::new();
+    env.run(&["hide", "posture-shoes"]).success();
+    let output = env
+        .cmd()
+        .args(["--", "backcare", "unhide", "p"])
+        .env("BACKCARE_COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", "2")
+        .env("_CLAP_IFS", "\n")
+        .output()
+        .unwrap();
+    let candidates = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(candidates.trim(), "posture-shoes", "{candidates}");
+}
