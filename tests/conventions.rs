@@ -278,3 +278,39 @@ fn the_readme_man_page_line_works_in_a_fresh_home() {
         stdout(&output)
     );
 }
+
+/// A shared file's `[about]` names the group: `list` says a tip is from it, `show` prints who
+/// and where, `status` names it beside the file, JSON carries `shared_by`.
+#[test]
+fn a_shared_file_says_who_it_is_from() {
+    let env = TestEnv::new();
+    let file = env.config_dir().join("tips.toml");
+    std::fs::write(&file, env.stdout(&["template"])).unwrap();
+    let list = env.stdout(&["list", "--topic", "team"]);
+    assert!(
+        list.contains("team-class  (from Our midwife team's tips)"),
+        "{list}"
+    );
+    let shown = env.stdout(&["show", "team-class"]);
+    assert!(
+        shown.contains("Shared by: Our midwife team's tips, midwives@example.org"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Their page: https://example.org/back-care"),
+        "{shown}"
+    );
+    let status = env.stdout(&["status"]);
+    let expected = format!("{} (Our midwife team's tips)", file.display());
+    assert!(status.contains(&expected), "{status}");
+    assert_eq!(
+        env.json(&["show", "team-class"])["shared_by"],
+        "Our midwife team's tips"
+    );
+    // Built-in tips name no group.
+    assert!(
+        env.json(&["show", "posture-shoes"])
+            .get("shared_by")
+            .is_none()
+    );
+}

@@ -173,10 +173,24 @@ impl Context {
             (false, None) => "in use".to_string(),
         };
         line("Built-in tips:", &builtin);
-        let files = if tip_files.is_empty() {
+        // Each file with who it is from, where its `[about]` says (a file that does not load
+        // is named bare; `check` tells what is wrong with it).
+        let groups = crate::tips::files::load(true, &self.tip_files())
+            .map(|catalog| catalog.about)
+            .unwrap_or_default();
+        let named: Vec<String> = tip_files
+            .iter()
+            .map(
+                |path| match groups.get(path).and_then(|about| about.name.as_deref()) {
+                    Some(name) => format!("{path} ({})", crate::output::sanitize::one_line(name)),
+                    None => path.clone(),
+                },
+            )
+            .collect();
+        let files = if named.is_empty() {
             "none".to_string()
         } else {
-            tip_files.join(", ")
+            named.join(", ")
         };
         line("Your tips files:", &files);
         for skipped in &skipped {

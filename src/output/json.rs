@@ -17,6 +17,9 @@ pub struct TipObject<'a> {
     pub tags: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceObject<'a>>,
+    /// Who the tip's file says it is from (its `[about]` name), for a user file that says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_by: Option<&'a str>,
     /// Present (true) only for a tip the user hid with `backcare hide`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub hidden: bool,
@@ -24,9 +27,12 @@ pub struct TipObject<'a> {
 
 impl<'a> TipObject<'a> {
     /// The tip, marked if the user hid it.
-    pub fn of(catalog: &Catalog, tip: &'a Tip) -> Self {
+    pub fn of(catalog: &'a Catalog, tip: &'a Tip) -> Self {
         TipObject {
             hidden: catalog.is_hidden(tip),
+            shared_by: catalog
+                .group_of(tip)
+                .and_then(|about| about.name.as_deref()),
             ..TipObject::from(tip)
         }
     }
@@ -65,6 +71,7 @@ impl<'a> From<&'a Tip> for TipObject<'a> {
             stages: tip.stages.iter().map(|stage| stage.name()).collect(),
             tags: tip.tags.iter().map(|tag| &**tag).collect(),
             source: tip.source.as_ref().map(SourceObject::from),
+            shared_by: None,
             hidden: false,
         }
     }

@@ -147,6 +147,27 @@ impl Screen {
         if let Some(origin) = &tip.origin {
             text.push_str(&self.fact("From", origin));
         }
+        if let Some(about) = catalog.group_of(tip) {
+            // The file's own words about who it is from: `[about]` name, contact, address.
+            let group = [&about.name, &about.contact]
+                .into_iter()
+                .flatten()
+                .map(|part| part.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            text.push_str(&self.fact("Shared by", &group));
+            if let Some(url) = &about.url {
+                // Never wrapped, as the source's address.
+                text.push_str(&format!(
+                    "  {}: {}\n",
+                    self.style.dim("Their page"),
+                    one_line(url)
+                ));
+            }
+            if let Some(reviewed) = &about.reviewed {
+                text.push_str(&self.fact("File reviewed", reviewed));
+            }
+        }
         if let Some(source) = &tip.source {
             text.push_str(&self.fact("Source", &source.citation()));
             if let Some(url) = &source.url {
@@ -195,8 +216,11 @@ impl Screen {
                 text.push('\n');
                 text.push_str("  ");
                 text.push_str(&self.style.id(&visible(&tip.id)));
-                if let Some(origin) = &tip.origin {
-                    text.push_str(&self.style.dim(&format!("  (from {})", visible(origin))));
+                let group = catalog
+                    .group_of(tip)
+                    .and_then(|about| about.name.as_deref());
+                if let Some(from) = group.or(tip.origin.as_deref()) {
+                    text.push_str(&self.style.dim(&format!("  (from {})", visible(from))));
                 }
                 if catalog.is_hidden(tip) {
                     text.push_str(&self.style.dim("  (hidden)"));

@@ -18,6 +18,8 @@ pub struct Catalog {
     pub disabled: HashMap<String, String>,
     /// Ids the user hid with `backcare hide`: still listed (and marked), never picked by `tip`.
     pub hidden: BTreeSet<String>,
+    /// Who each user file is from, by path, for the files with an `[about]` table.
+    pub about: HashMap<String, About>,
 }
 
 /// A user file that parsed without problems, with its text kept for positions.
@@ -34,6 +36,7 @@ impl Catalog {
             tips: builtin::TIPS.to_vec(),
             disabled: HashMap::new(),
             hidden: BTreeSet::new(),
+            about: HashMap::new(),
         }
     }
 
@@ -48,6 +51,13 @@ impl Catalog {
 
     pub fn tip(&self, id: &str) -> Option<&Tip> {
         self.tips.iter().find(|tip| tip.id == id)
+    }
+
+    /// Who a tip's file says it is from (its `[about]` name), if the tip came from a user file
+    /// that says so.
+    pub fn group_of(&self, tip: &Tip) -> Option<&About> {
+        let origin = tip.origin.as_deref()?;
+        self.about.get(origin).filter(|about| about.name.is_some())
     }
 
     pub fn is_hidden(&self, tip: &Tip) -> bool {
@@ -107,6 +117,11 @@ impl Catalog {
             .map(|(at, slot)| (slot.tip.id.to_string(), at))
             .collect();
         let mut warnings = Problems::default();
+        for file in &files {
+            if let Some(about) = &file.parsed.about {
+                self.about.insert(file.path.clone(), about.clone());
+            }
+        }
         for (file_index, file) in files.iter_mut().enumerate() {
             // The tips move into the catalog; the file keeps its text for the messages.
             for parsed in std::mem::take(&mut file.parsed.tips) {
