@@ -137,7 +137,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  backcare show sleep-side-from-28-weeks\n  backcare show relief-heat-cold pgp-one-leg"
     )]
-    Show(ShowArgs),
+    Show(IdArgs),
 
     /// List the topics with their descriptions and number of tips
     #[command(after_help = "Examples:\n  backcare topics\n  backcare topics --json")]
@@ -175,7 +175,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  backcare hide posture-shoes\n  backcare list --hidden      the tips you hid\n  backcare unhide posture-shoes"
     )]
-    Hide(HideArgs),
+    Hide(IdArgs),
 
     /// Let `tip` pick hidden tips again
     #[command(after_help = "Example:\n  backcare unhide posture-shoes")]
@@ -272,19 +272,9 @@ pub struct SearchArgs {
     pub stage: StageArgs,
 }
 
+/// Tip ids, for `show` and `hide`.
 #[derive(Debug, Args)]
-pub struct ShowArgs {
-    /// The tips' ids, as printed by `tip`, `list` and `search` (any case)
-    #[arg(
-        value_name = "ID",
-        required = true,
-        add = ArgValueCandidates::new(crate::candidates::id_candidates)
-    )]
-    pub ids: Vec<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct HideArgs {
+pub struct IdArgs {
     /// The tips' ids, as printed by `tip`, `list` and `search` (any case)
     #[arg(
         value_name = "ID",

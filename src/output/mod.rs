@@ -157,12 +157,7 @@ impl Screen {
                 .join(", ");
             text.push_str(&self.fact("Shared by", &group));
             if let Some(url) = &about.url {
-                // Never wrapped, as the source's address.
-                text.push_str(&format!(
-                    "  {}: {}\n",
-                    self.style.dim("Their page"),
-                    one_line(url)
-                ));
+                text.push_str(&self.address("Their page", url));
             }
             if let Some(reviewed) = &about.reviewed {
                 text.push_str(&self.fact("File reviewed", reviewed));
@@ -171,18 +166,18 @@ impl Screen {
         if let Some(source) = &tip.source {
             text.push_str(&self.fact("Source", &source.citation()));
             if let Some(url) = &source.url {
-                // Never wrapped, so the address can be copied or clicked whole.
-                text.push_str(&format!(
-                    "  {}: {}\n",
-                    self.style.dim("Address"),
-                    one_line(url)
-                ));
+                text.push_str(&self.address("Address", url));
             }
             if let Some(checked) = &source.checked {
                 text.push_str(&self.fact("Checked", checked));
             }
         }
         text
+    }
+
+    /// `  Label: address` for `details`, never wrapped, so it can be copied or clicked whole.
+    fn address(&self, label: &str, url: &str) -> String {
+        format!("  {}: {}\n", self.style.dim(label), one_line(url))
     }
 
     /// `  Label: value`, wrapped, for `details`.
