@@ -30,11 +30,18 @@ pub fn for_day<'t>(tips: &[&'t Tip], date: Date) -> &'t Tip {
     let day = jiff::civil::date(1970, 1, 1)
         .until(date)
         .map_or(0, |span| i64::from(span.get_days()));
+    in_turn(tips, day)
+}
+
+/// The tip for the `step`th period (a day, or a status bar's rotation): steps walk through a
+/// shuffled order of the tips, reshuffled once every tip has had its turn, so consecutive
+/// steps differ whenever there is more than one tip.
+pub fn in_turn<'t>(tips: &[&'t Tip], step: i64) -> &'t Tip {
     let count = tips.len() as i64;
-    let cycle = day.div_euclid(count);
+    let cycle = step.div_euclid(count);
     let mut order: Vec<&Tip> = tips.to_vec();
     order.shuffle(&mut Xoshiro256PlusPlus::seed_from_u64(cycle as u64));
-    order[day.rem_euclid(count) as usize]
+    order[step.rem_euclid(count) as usize]
 }
 
 /// A random pick from a shuffle bag kept across runs: `round` holds the ids already shown in
