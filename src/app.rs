@@ -86,6 +86,7 @@ fn settle_config_problems(command: &Command, problems: Vec<ConfigProblem>) -> Re
     };
     let stops = match command {
         Command::Tip(_)
+        | Command::Line(_)
         | Command::WarningSigns(_)
         | Command::Init(_)
         | Command::Completions(_)
@@ -147,11 +148,15 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
     };
     let has_json = !matches!(
         cli.command,
-        Command::Init(_) | Command::Completions(_) | Command::Man | Command::Template
+        Command::Init(_)
+            | Command::Completions(_)
+            | Command::Man
+            | Command::Template
+            | Command::Line(_)
     );
     if context.global.json && !has_json {
         return Err(Error::Usage(
-            "--json is not available for init, completions, man and template, which print scripts, pages and files"
+            "--json is not available for init, completions, man, template and line (which has --format waybar), which print scripts, pages, files and markup"
                 .to_string(),
         ));
     }
@@ -161,6 +166,7 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
         Command::Search(args) => context.search(&args.words, &args.topics.topics, &args.stage),
         Command::Show(args) => context.show(&args.ids),
         Command::Hide(args) => context.hide(&args.ids, true),
+        Command::Line(args) => context.line(&args),
         Command::Unhide(args) => context.hide(&args.ids, false),
         Command::Topics => context.topics(),
         Command::WarningSigns(args) => context.warning_signs(args.region.as_deref()),

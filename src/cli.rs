@@ -181,6 +181,12 @@ pub enum Command {
     #[command(after_help = "Example:\n  backcare unhide posture-shoes")]
     Unhide(UnhideArgs),
 
+    /// One tip on one line for a status bar or prompt; the same tip for a whole period
+    #[command(
+        after_help = "Examples:\n  backcare line                         plain text\n  backcare line --format waybar         one line of JSON (text, tooltip, class)\n  backcare line --format tmux --max 60\n\nFormats: plain, tmux, waybar, i3blocks, polybar, starship. The README has a working\nsnippet for each. Polls read and write no state, and never count as a tip shown."
+    )]
+    Line(LineArgs),
+
     /// Print a commented example tips file to start your own from
     #[command(
         after_help = "Example:\n  backcare template > ~/.config/backcare/tips.toml\n  backcare check ~/.config/backcare/tips.toml"
@@ -270,6 +276,42 @@ pub struct SearchArgs {
 
     #[command(flatten)]
     pub stage: StageArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LineArgs {
+    #[command(flatten)]
+    pub topics: TopicArgs,
+
+    #[command(flatten)]
+    pub stage: StageArgs,
+
+    /// The markup of the status bar or prompt
+    #[arg(long, value_enum, default_value = "plain")]
+    pub format: LineFormat,
+
+    /// At most N characters: a tip that fits is chosen if any does (as `fortune -s`), and
+    /// otherwise the tip is cut at a word with an ellipsis (the full tip goes in the tooltip)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..))]
+    pub max: Option<u16>,
+
+    /// How long one tip stays before the next (30m, 4h, 1d)
+    #[arg(long, value_name = "DURATION", default_value = "10m")]
+    pub period: Every,
+
+    /// The time to show the tip for, in Unix seconds, instead of now (for tests)
+    #[arg(long, value_name = "SECONDS", hide = true)]
+    pub at: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LineFormat {
+    Plain,
+    Tmux,
+    Waybar,
+    I3blocks,
+    Polybar,
+    Starship,
 }
 
 /// Tip ids, for `show` and `hide`.

@@ -6,6 +6,7 @@ mod check;
 pub mod completions;
 mod hide;
 pub mod init;
+mod line;
 mod list;
 pub mod man;
 mod search;

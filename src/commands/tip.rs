@@ -16,7 +16,11 @@ impl Context {
     /// The topics to pick from: those on the command line (an unknown one is a usage error),
     /// else the `topics` setting (an unknown one there costs a warning naming the config file
     /// and key, and the setting is not used).
-    fn tip_topics(&self, catalog: &Catalog, given: &[String]) -> Result<Vec<String>, Error> {
+    pub(super) fn tip_topics(
+        &self,
+        catalog: &Catalog,
+        given: &[String],
+    ) -> Result<Vec<String>, Error> {
         if !given.is_empty() {
             Self::check_topics(catalog, given)?;
             return Ok(given.to_vec());
