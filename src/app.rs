@@ -87,6 +87,7 @@ fn settle_config_problems(command: &Command, problems: Vec<ConfigProblem>) -> Re
     let stops = match command {
         Command::Tip(_)
         | Command::Line(_)
+        | Command::Export(_)
         | Command::WarningSigns(_)
         | Command::Init(_)
         | Command::Completions(_)
@@ -153,10 +154,11 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
             | Command::Man
             | Command::Template
             | Command::Line(_)
+            | Command::Export(_)
     );
     if context.global.json && !has_json {
         return Err(Error::Usage(
-            "--json is not available for init, completions, man, template and line (which has --format waybar), which print scripts, pages, files and markup"
+            "--json is not available for init, completions, man, template, line and export, which print scripts, pages, files and markup"
                 .to_string(),
         ));
     }
@@ -167,6 +169,7 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
         Command::Show(args) => context.show(&args.ids),
         Command::Hide(args) => context.hide(&args.ids, true),
         Command::Line(args) => context.line(&args),
+        Command::Export(args) => context.export(&args),
         Command::Unhide(args) => context.hide(&args.ids, false),
         Command::Topics => context.topics(),
         Command::WarningSigns(args) => context.warning_signs(args.region.as_deref()),

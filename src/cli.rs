@@ -187,6 +187,13 @@ pub enum Command {
     )]
     Line(LineArgs),
 
+    /// A printable handout: the chosen tips by topic with their sources, the warning signs
+    /// for your region and the disclaimer
+    #[command(
+        after_help = "Examples:\n  backcare export --format html > back-care.html\n  backcare export --format markdown --topic posture,sleep --stage third\n  backcare export --format html --region ie"
+    )]
+    Export(ExportArgs),
+
     /// Print a commented example tips file to start your own from
     #[command(
         after_help = "Example:\n  backcare template > ~/.config/backcare/tips.toml\n  backcare check ~/.config/backcare/tips.toml"
@@ -302,6 +309,29 @@ pub struct LineArgs {
     /// The time to show the tip for, in Unix seconds, instead of now (for tests)
     #[arg(long, value_name = "SECONDS", hide = true)]
     pub at: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Markdown, or one self-contained HTML page (inline CSS, no scripts) to print
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: ExportFormat,
+
+    #[command(flatten)]
+    pub topics: TopicArgs,
+
+    #[command(flatten)]
+    pub stage: StageArgs,
+
+    /// Whose emergency numbers to print (as for `warning-signs`)
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

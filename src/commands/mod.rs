@@ -4,6 +4,7 @@
 
 mod check;
 pub mod completions;
+mod export;
 mod hide;
 pub mod init;
 mod line;

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-pub use sheet::{Region, Sheet, When};
+pub use sheet::{Region, Section, Sheet, When};
 
 use crate::cli::DISCLAIMER;
 use crate::output::json::SourceObject;

@@ -1,0 +1,141 @@
+//! `backcare export`: a handout in Markdown or one self-contained HTML page, checked for its
+//! structure, its escaping, and in a real headless browser (Chromium).
+
+mod common;
+
+use common::{TestEnv, installed, path_str};
+
+/// A tips file whose texts try to break out of the page.
+const HOSTILE: &str = r#"[topics.odd]
+title = "Odd <b>topic</b>"
+
+[[tips]]
+id = "odd-script"
+topic = "odd"
+text = "Close </li></ul><script>alert('x')</script> & carry on *bravely* [here](javascript:x)."
+source = { publisher = "A \"quoted\" trust", url = "https://example.org/a?b=1&c=\"2\"" }
+"#;
+
+#[test]
+fn markdown_groups_the_chosen_tips_with_sources_signs_and_the_disclaimer() {
+    let env = TestEnv::new();
+    let out = env.stdout(&[
+        "export",
+        "--format",
+        "markdown",
+        "--topic",
+        "posture,sleep",
+        "--region",
+        "uk",
+    ]);
+    assert!(out.starts_with("# Back care in pregnancy and after the birth\n\n> backcare offers general information, not medical advice"), "{out}");
+    let headings: Vec<&str> = out.lines().filter(|line| line.starts_with("## ")).collect();
+    assert_eq!(
+        headings,
+        [
+            "## Posture",
+            "## Sleep and rest",
+            "## When back pain needs help now (United Kingdom)"
+        ]
+    );
+    assert!(out.contains("- Wear flat or low-heeled shoes, which spread your weight more evenly. ([The Rotunda Hospital, Dublin, Problems and concerns in pregnancy](<https://rotunda.ie/pregnancy-journey/problems-and-concerns-in-pregnancy/>))"), "{out}");
+    assert!(out.contains("- **999**: emergency ambulance"), "{out}");
+    assert!(out.contains("### Emergency: call 999"), "{out}");
+    assert!(
+        out.trim_end()
+            .ends_with("each tip's source was checked on the date beside it.")
+    );
+    // --stage narrows the tips as for `list`.
+    let after = env.stdout(&["export", "--stage", "postpartum"]);
+    let listed = env.json(&["list", "--stage", "postpartum"]);
+    let tips = after.split("\n## When back pain").next().unwrap();
+    assert_eq!(
+        tips.lines().filter(|line| line.starts_with("- ")).count(),
+        listed.as_array().unwrap().len()
+    );
+}
+
+#[test]
+fn html_is_one_escaped_page_without_scripts() {
+    let env = TestEnv::new();
+    let file = env.write("odd.toml", HOSTILE);
+    let page = env.stdout(&[
+        "--no-builtin",
+        "--file",
+        path_str(&file),
+        "export",
+        "--format",
+        "html",
+    ]);
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(!page.contains("<script"), "{page}");
+    assert!(!page.contains("<b>"), "{page}");
+    assert!(!page.contains("href=\"javascript"), "{page}");
+    assert!(
+        page.contains("&lt;/li&gt;&lt;/ul&gt;&lt;script&gt;alert(&#39;x&#39;)"),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"https://example.org/a?b=1&amp;c=&quot;2&quot;\""),
+        "{page}"
+    );
+    // Self-contained: no file or address is fetched to show it.
+    assert!(!page.contains("<link") && !page.contains("src="), "{page}");
+    assert_eq!(page.matches("<li>").count(), page.matches("</li>").count());
+}
+
+#[test]
+fn html_renders_in_a_real_browser_with_every_tip() {
+    if !installed("chromium") {
+        return;
+    }
+    let env = TestEnv::new();
+    let page = env.write(
+        "handout.html",
+        &env.stdout(&["export", "--format", "html", "--topic", "posture"]),
+    );
+    let url = format!("file://{}", page.display());
+    let browser = |extra: &[&str]| {
+        std::process::Command::new("chromium")
+            .args(["--headless", "--no-sandbox", "--disable-gpu"])
+            .arg(format!(
+                "--user-data-dir={}",
+                env.dir.path().join("chromium").display()
+            ))
+            .args(extra)
+            .arg(&url)
+            .env("HOME", env.home())
+            .output()
+            .unwrap()
+    };
+    // The page as the browser built it: every posture tip, the signs, no script.
+    let dom = browser(&["--dump-dom"]);
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    let tips = env.json(&["list", "--topic", "posture"]);
+    for tip in tips.as_array().unwrap() {
+        let text = tip["text"].as_str().unwrap().replace('\'', "&#39;");
+        assert!(
+            dom.contains(&text) || dom.contains(tip["text"].as_str().unwrap()),
+            "{text}"
+        );
+    }
+    assert!(dom.contains("When back pain needs help now"), "{dom}");
+    assert!(!dom.contains("<script"), "{dom}");
+    // And drawn: a screenshot of the page is a real image.
+    let shot = env.dir.path().join("handout.png");
+    let output = browser(&[
+        "--window-size=900,1400",
+        &format!("--screenshot={}", shot.display()),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let png = std::fs::read(&shot).unwrap();
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 20_000,
+        "{} bytes",
+        png.len()
+    );
+}
