@@ -62,7 +62,7 @@ fuzz_target!(|data: &[u8]| {
     let tips: Vec<_> = catalog.tips.iter().collect();
     let _ = screen.list(&catalog, &tips);
     let _ = screen.topics(&catalog);
-    let _ = json::tips(&tips);
+    let _ = json::tips(&catalog, &tips);
     if let Some(tip) = catalog.tips.last() {
         let _ = screen.details(&catalog, tip);
         let _ = screen.tip(&catalog, tip, &["a".to_string()]);
