@@ -183,7 +183,7 @@ pub enum Command {
 
     /// One tip on one line for a status bar or prompt; the same tip for a whole period
     #[command(
-        after_help = "Examples:\n  backcare line                         plain text\n  backcare line --format waybar         one line of JSON (text, tooltip, class)\n  backcare line --format tmux --max 60\n\nFormats: plain, tmux, waybar, i3blocks, polybar, starship. The README has a working\nsnippet for each. Polls read and write no state, and never count as a tip shown."
+        after_help = "Examples:\n  backcare line                         plain text\n  backcare line --format waybar         one line of JSON (text, tooltip, class)\n  backcare line --format tmux --max 60\n\nFormats: plain, tmux, waybar, i3blocks, polybar, starship. The README has a snippet\nfor each. Polls read and write no state, and never count as a tip shown."
     )]
     Line(LineArgs),
 

@@ -17,7 +17,7 @@ impl Context {
             )
         })?;
         let mut hidden = self.hidden()?;
-        let catalog = self.catalog()?;
+        let catalog = self.catalog_of_files()?;
         let mut wanted = Vec::new();
         let mut problems = Vec::new();
         for asked in ids {

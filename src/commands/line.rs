@@ -19,11 +19,7 @@ impl Context {
         let catalog = self.catalog_for_tip()?;
         let topics = self.tip_topics(&catalog, &args.topics.topics)?;
         let progress = self.progress().unwrap_or(None);
-        let mut tips = self.eligible(&catalog, &topics, &args.stage, Self::preference(progress))?;
-        tips.retain(|tip| !catalog.is_hidden(tip));
-        if tips.is_empty() {
-            return Err(Error::NotFound("every tip that fits is hidden".to_string()));
-        }
+        let mut tips = self.pickable(&catalog, &topics, &args.stage, progress)?;
         // Like `fortune -s`: with a width, only the tips that fit take turns, if any do.
         if let Some(max) = args.max {
             let fitting: Vec<&Tip> = tips

@@ -60,24 +60,28 @@ impl Context {
     /// The catalog, or every problem in the files, followed by a line naming the files that
     /// were to be read (so a broken one can be told from the others).
     fn catalog(&self) -> Result<Catalog, Error> {
-        let paths = self.tip_files();
-        let loaded = files::load(!self.global.no_builtin, &paths);
-        loaded
+        self.catalog_of_files()
             .map(|catalog| self.with_hidden(catalog))
-            .map_err(|mut problems| {
-                let names: Vec<String> = paths
-                    .iter()
-                    .map(|path| path.display().to_string())
-                    .collect();
-                if names.len() < 2 {
-                    return Error::Data(problems);
-                }
-                problems.push(Diagnostic::file(
-                    "",
-                    format!("backcare: note: tips files read: {}", names.join(", ")),
-                ));
-                Error::Data(problems)
-            })
+    }
+
+    /// [`Context::catalog`] without the hidden marks (for `hide`, which reads that list
+    /// itself and must not go on when it cannot).
+    fn catalog_of_files(&self) -> Result<Catalog, Error> {
+        let paths = self.tip_files();
+        files::load(!self.global.no_builtin, &paths).map_err(|mut problems| {
+            let names: Vec<String> = paths
+                .iter()
+                .map(|path| path.display().to_string())
+                .collect();
+            if names.len() < 2 {
+                return Error::Data(problems);
+            }
+            problems.push(Diagnostic::file(
+                "",
+                format!("backcare: note: tips files read: {}", names.join(", ")),
+            ));
+            Error::Data(problems)
+        })
     }
 
     /// Like [`Context::catalog`], but forgiving for a shell start: a broken file that backcare

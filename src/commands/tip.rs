@@ -2,15 +2,16 @@
 //! shell (see `state`), or by seed or by day.
 
 use super::{Context, emit, warn};
-use crate::cli::TipArgs;
+use crate::cli::{StageArgs, TipArgs};
 use crate::error::{Error, Exit};
 use crate::output::json::{self, TipObject};
 use crate::pregnancy;
+use crate::pregnancy::Progress;
 use crate::select;
 use crate::state::{self, LoadProblem, Session, State};
 use crate::suggest::did_you_mean;
-use crate::tips::Catalog;
 use crate::tips::files::describe;
+use crate::tips::{Catalog, Tip};
 
 impl Context {
     /// The topics to pick from: those on the command line (an unknown one is a usage error),
@@ -49,6 +50,27 @@ impl Context {
         }
     }
 
+    /// The tips `tip` and `line` may pick: those that fit the topics and the stage, less the
+    /// ones the user hid. None left is "nothing found".
+    pub(super) fn pickable<'c>(
+        &self,
+        catalog: &'c Catalog,
+        topics: &[String],
+        stage: &StageArgs,
+        progress: Option<Progress>,
+    ) -> Result<Vec<&'c Tip>, Error> {
+        let mut tips = self.eligible(catalog, topics, stage, Self::preference(progress))?;
+        tips.retain(|tip| !catalog.is_hidden(tip));
+        if tips.is_empty() {
+            return Err(Error::NotFound(
+                "every tip that fits is hidden (`backcare list --hidden` shows them, \
+                 `backcare unhide ID` brings one back)"
+                    .to_string(),
+            ));
+        }
+        Ok(tips)
+    }
+
     pub(crate) fn tip(&self, args: TipArgs) -> Result<Exit, Error> {
         // A tip typed by hand always shows: the frequency and daily settings are for the
         // start-up snippet (`--startup`); `--every` on the command line still applies.
@@ -72,15 +94,7 @@ impl Context {
             warn(&problem.headline());
             None
         });
-        let mut tips = self.eligible(&catalog, &topics, &args.stage, Self::preference(progress))?;
-        tips.retain(|tip| !catalog.is_hidden(tip));
-        if tips.is_empty() {
-            return Err(Error::NotFound(
-                "every tip that fits is hidden (`backcare list --hidden` shows them, \
-                 `backcare unhide ID` brings one back)"
-                    .to_string(),
-            ));
-        }
+        let tips = self.pickable(&catalog, &topics, &args.stage, progress)?;
 
         // `--seed` neither reads nor writes state. Otherwise the state is held, under its
         // lock, from here to the end of this run: shells starting together take turns.
