@@ -51,15 +51,22 @@ impl TestEnv {
         path
     }
 
+    /// The whole environment a test's backcare runs in: its own home, UTC.
+    fn environment(&self) -> Vec<(&'static str, std::ffi::OsString)> {
+        vec![
+            ("PATH", std::env::var_os("PATH").unwrap_or_default()),
+            ("HOME", self.home().into()),
+            ("XDG_CONFIG_HOME", self.home().join("config").into()),
+            ("XDG_STATE_HOME", self.home().join("state").into()),
+            ("TZ", "UTC".into()),
+        ]
+    }
+
     /// `backcare` with this environment.
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("backcare").expect("backcare binary");
         cmd.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.home())
-            .env("XDG_CONFIG_HOME", self.home().join("config"))
-            .env("XDG_STATE_HOME", self.home().join("state"))
-            .env("TZ", "UTC")
+            .envs(self.environment())
             .current_dir(self.dir.path());
         cmd
     }
@@ -69,11 +76,7 @@ impl TestEnv {
     pub fn std_cmd(&self, args: &[&str]) -> std::process::Command {
         let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("backcare"));
         cmd.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.home())
-            .env("XDG_CONFIG_HOME", self.home().join("config"))
-            .env("XDG_STATE_HOME", self.home().join("state"))
-            .env("TZ", "UTC")
+            .envs(self.environment())
             .current_dir(self.dir.path())
             .args(args);
         cmd
