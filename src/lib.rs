@@ -3,10 +3,12 @@
 //! `main.rs` only calls [`run`]; each module owns one idea:
 //! `cli` (the command line), `app` (settings, dispatch, and errors turned into messages and
 //! exit codes), `commands` (one module per command: `backcare X` is `commands/X.rs`), `tips`
-//! (model, file format, built-in set, loading), `select` (which tip), `search`, `output`
-//! (text, colour, JSON, sanitizing), `state` (what `tip` remembers), `config`, `pregnancy`
-//! (week and stage), `every` (durations), `warning_signs` (the signs and numbers, as data),
-//! `candidates` (what completion offers), `suggest`, `diagnostic`, `paths`, `error`.
+//! (model, file format, built-in set, loading: tips, and the exercises and routines of
+//! `stretch`), `select` (which tip), `search`, `output` (text, colour, JSON, sanitizing),
+//! `state` (what `tip` remembers), `config`, `pregnancy` (week and stage), `every`
+//! (durations), `warning_signs` (the signs and numbers, as data), `stretch` (guided exercise
+//! sessions: what is safe for whom, and the countdown), `candidates` (what completion
+//! offers), `suggest`, `diagnostic`, `paths`, `error`.
 
 mod app;
 pub mod candidates;
@@ -24,6 +26,7 @@ pub mod replace;
 pub mod search;
 pub mod select;
 pub mod state;
+pub mod stretch;
 pub mod suggest;
 pub mod tips;
 pub mod warning_signs;

@@ -457,3 +457,188 @@ fn warning_signs_cover_every_sign_the_review_asks_for() {
     }
     assert!(!sheet.physiotherapy.text.is_empty());
 }
+
+// ---------------------------------------------------------------- exercises (`stretch`)
+
+const EXERCISES: &str = include_str!("../exercises.toml");
+
+#[test]
+fn the_exercise_file_parses_and_matches_the_binary() {
+    let (file, problems) = parse(EXERCISES, None);
+    assert!(problems.is_empty(), "{problems:?}");
+    let ids: Vec<&str> = file.exercises.iter().map(|e| &*e.exercise.id).collect();
+    let catalog = catalog();
+    let built_in: Vec<&str> = catalog.exercises.iter().map(|e| &*e.id).collect();
+    assert_eq!(ids, built_in);
+    let safety = file.safety.expect("exercises.toml has [safety]");
+    assert_eq!(safety.before, Catalog::safety_line());
+    assert_checkable(
+        "[safety]",
+        safety.source.as_ref().expect("safety is sourced"),
+    );
+}
+
+#[test]
+fn every_exercise_is_sourced_short_and_staged() {
+    let catalog = catalog();
+    assert!(catalog.exercises.len() >= 8);
+    for exercise in &catalog.exercises {
+        let id = &*exercise.id;
+        assert!(is_valid_id(id));
+        let source = exercise.source.as_ref();
+        assert_checkable(id, source.unwrap_or_else(|| panic!("{id}: no source")));
+        let stop_source = exercise.stop_source.as_ref();
+        assert_checkable(
+            id,
+            stop_source.unwrap_or_else(|| panic!("{id}: no stop source")),
+        );
+        assert!(!exercise.stages.is_empty(), "{id}: no stages");
+        assert!((1..=5).contains(&exercise.steps.len()), "{id}: steps");
+        for step in exercise.steps.iter() {
+            assert!(words(step) <= 20, "{id}: a step of {} words", words(step));
+        }
+        for (what, text) in [("avoid", &exercise.avoid), ("stop", &exercise.stop)] {
+            assert!(words(text) <= 25, "{id}: {what} has {} words", words(text));
+        }
+        // Read during a session: one hold at most a minute, one exercise at most three.
+        assert!(exercise.hold <= 60 && exercise.seconds() <= 180, "{id}");
+    }
+}
+
+#[test]
+fn every_exercise_names_its_stop_signs() {
+    for exercise in &catalog().exercises {
+        let id = &*exercise.id;
+        let stop = exercise.stop.to_lowercase();
+        assert!(stop.starts_with("stop "), "{id}: {stop}");
+        assert!(stop.contains("hurt") || stop.contains("pain"), "{id}: pain");
+        let pregnant = PREGNANT.iter().any(|stage| exercise.stages.contains(stage));
+        if pregnant {
+            assert!(stop.contains("dizz"), "{id}: dizziness");
+            assert!(stop.contains("faint"), "{id}: feeling faint");
+        }
+        let pregnancy_only = !exercise.stages.contains(&Stage::Postpartum);
+        if pregnancy_only {
+            assert!(stop.contains("bleed"), "{id}: bleeding");
+            assert!(stop.contains("fluid"), "{id}: fluid");
+        }
+    }
+    let safety = Catalog::safety_line().to_lowercase();
+    for sign in [
+        "hurt",
+        "dizzy",
+        "faint",
+        "bleed",
+        "fluid",
+        "backcare warning-signs",
+    ] {
+        assert!(safety.contains(sign), "the safety line misses {sign:?}");
+    }
+    assert!(words(&safety) <= 30);
+}
+
+#[test]
+fn nothing_is_unsafe_for_the_stages_it_lists() {
+    use backcare::tips::model::Position;
+    for exercise in &catalog().exercises {
+        let id = &*exercise.id;
+        // Lying on the back: not after the first trimester (the session also stops it at 16
+        // weeks, for users' own exercises).
+        if exercise.position == Position::OnBack {
+            for stage in [Stage::Second, Stage::Third] {
+                assert!(!exercise.stages.contains(&stage), "{id} is on the back");
+            }
+        }
+        let text = format!("{} {}", exercise.steps.join(" "), exercise.avoid).to_lowercase();
+        for unsafe_move in [
+            "lie on your back",
+            "lying on your back",
+            "flat on your back",
+            "sit-up",
+            "crunch",
+        ] {
+            assert!(!text.contains(unsafe_move), "{id}: {unsafe_move}");
+        }
+        // Wide or one-leg stances are marked, so pelvic girdle pain leaves them out.
+        let steps = exercise.steps.join(" ").to_lowercase();
+        if [
+            "wide",
+            "one leg",
+            "one foot forward",
+            "step one foot",
+            "lunge",
+            "apart",
+        ]
+        .iter()
+        .any(|wide| steps.contains(wide))
+        {
+            assert!(exercise.wide_legs, "{id} should be marked wide_legs");
+        }
+        // Shown after the birth: no bump, no weeks of pregnancy.
+        if exercise.stages.contains(&Stage::Postpartum) {
+            let all = format!("{} {} {}", exercise.name, text, exercise.stop).to_lowercase();
+            for pregnant_only in ["bump", "weeks pregnant", "your baby grows"] {
+                assert!(
+                    !all.contains(pregnant_only),
+                    "{id} is shown after the birth"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_routine_lasts_three_to_seven_minutes_for_everyone() {
+    use backcare::stretch::{Plan, Situation};
+    let catalog = catalog();
+    let ids: Vec<&str> = catalog.routines.iter().map(|r| &*r.id).collect();
+    assert_eq!(ids, ["desk", "morning", "evening", "pelvic-floor"]);
+    let people = [
+        (None, None),
+        (Some(Stage::First), Some(8)),
+        (Some(Stage::Second), Some(15)),
+        (Some(Stage::Second), Some(20)),
+        (Some(Stage::Third), Some(34)),
+        (Some(Stage::Third), None),
+        (Some(Stage::Postpartum), None),
+    ];
+    for routine in &catalog.routines {
+        for (stage, week) in people {
+            for pelvic_girdle_pain in [false, true] {
+                let situation = Situation {
+                    stage,
+                    week,
+                    pelvic_girdle_pain,
+                };
+                let plan = Plan::new(&catalog, routine, situation);
+                let seconds = plan.seconds();
+                assert!(
+                    plan.exercises.len() >= 2 && (180..=420).contains(&seconds),
+                    "{} for {situation:?}: {} exercises, {seconds} s",
+                    routine.id,
+                    plan.exercises.len()
+                );
+            }
+        }
+    }
+    // The desk routine is done sitting at a desk; the pelvic floor one is only that.
+    let seated = |id: &str| {
+        catalog.exercise(id).unwrap().position == backcare::tips::model::Position::Sitting
+    };
+    assert!(
+        catalog
+            .routine("desk")
+            .unwrap()
+            .exercises
+            .iter()
+            .all(|id| seated(id))
+    );
+    assert!(
+        catalog
+            .routine("pelvic-floor")
+            .unwrap()
+            .exercises
+            .iter()
+            .all(|id| id.starts_with("pelvic-floor"))
+    );
+}

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use super::builtin;
-use super::model::{About, Tip, Topic};
+use super::model::{About, Exercise, Routine, Tip, Topic};
 use super::parse::{Entry, ParsedFile};
 use crate::diagnostic::{Diagnostic, Problems};
 
@@ -20,6 +20,9 @@ pub struct Catalog {
     pub hidden: BTreeSet<String>,
     /// Who each user file is from, by path, for the files with an `[about]` table.
     pub about: HashMap<String, About>,
+    /// The exercises and routines of `backcare stretch`, each in the order declared.
+    pub exercises: Vec<Exercise>,
+    pub routines: Vec<Routine>,
 }
 
 /// A user file that parsed without problems, with its text kept for positions.
@@ -37,7 +40,23 @@ impl Catalog {
             disabled: HashMap::new(),
             hidden: BTreeSet::new(),
             about: HashMap::new(),
+            exercises: builtin::EXERCISES.to_vec(),
+            routines: builtin::ROUTINES.to_vec(),
         }
+    }
+
+    /// The line every stretch session starts with, from the built-in `exercises.toml`: it
+    /// is shown even when the built-in set is left out.
+    pub fn safety_line() -> &'static str {
+        builtin::SAFETY_BEFORE
+    }
+
+    pub fn exercise(&self, id: &str) -> Option<&Exercise> {
+        self.exercises.iter().find(|exercise| exercise.id == id)
+    }
+
+    pub fn routine(&self, id: &str) -> Option<&Routine> {
+        self.routines.iter().find(|routine| routine.id == id)
     }
 
     /// Who the built-in set is from and when it was last reviewed, from `tips.toml`'s `[about]`.
@@ -181,6 +200,7 @@ impl Catalog {
                 }
             }
         }
+        self.layer_exercises(&mut files, &mut problems);
         if !problems.is_empty() {
             return Err(problems.into_list());
         }
@@ -193,6 +213,63 @@ impl Catalog {
             catalog: self,
             warnings: warnings.into_list(),
         })
+    }
+}
+
+impl Catalog {
+    /// Layers the exercises and routines of user files, as tips are: an id already there is
+    /// replaced in place by the later file's. Every exercise a routine names must exist once
+    /// every file is read; the routine's file is told where one does not.
+    fn layer_exercises(&mut self, files: &mut [UserFile], problems: &mut Problems) {
+        for file in files.iter_mut() {
+            for parsed in std::mem::take(&mut file.parsed.exercises) {
+                let exercise = parsed.exercise;
+                match self
+                    .exercises
+                    .iter()
+                    .position(|known| known.id == exercise.id)
+                {
+                    Some(at) => self.exercises[at] = exercise,
+                    None => self.exercises.push(exercise),
+                }
+            }
+        }
+        let known: HashSet<&str> = self
+            .exercises
+            .iter()
+            .map(|exercise| &*exercise.id)
+            .collect();
+        let mut routines = Vec::new();
+        for file in files.iter_mut() {
+            for parsed in std::mem::take(&mut file.parsed.routines) {
+                let names = parsed.routine.exercises.iter().zip(&parsed.exercise_spans);
+                for (wanted, span) in names {
+                    if !known.contains(&**wanted) && problems.wants(&file.path) {
+                        problems.push(Diagnostic::at(
+                            &file.path,
+                            &file.text,
+                            span,
+                            format!(
+                                "routine `{}` names exercise `{wanted}`, which no file declares{}",
+                                parsed.routine.id,
+                                crate::suggest::did_you_mean(wanted, known.iter().copied())
+                            ),
+                        ));
+                    }
+                }
+                routines.push(parsed.routine);
+            }
+        }
+        for routine in routines {
+            match self
+                .routines
+                .iter()
+                .position(|known| known.id == routine.id)
+            {
+                Some(at) => self.routines[at] = routine,
+                None => self.routines.push(routine),
+            }
+        }
     }
 }
 

@@ -14,7 +14,12 @@ use std::sync::Arc;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::model::{About, Source, Stage, Text, Tip, Topic};
+use super::model::{About, Exercise, Routine, Source, Stage, Text, Tip, Topic};
+
+// Exercises and routines (`backcare stretch`) are read by the same reader, in a file of
+// their own: `read_exercises.rs` next to this one (a path that `build.rs` resolves alike).
+#[path = "read_exercises.rs"]
+mod read_exercises;
 
 /// The longest tip text a file may hold, in characters.
 pub const MAX_TEXT_CHARS: usize = 400;
@@ -32,7 +37,15 @@ const PIECE_BYTES: usize = 64 * 1024;
 /// parser's memory for pathological input, such as one array of a million tiny values.
 const MAX_PIECE_TOKENS: usize = 300_000;
 
-const TOP_LEVEL_KEYS: &[&str] = &["about", "sources", "topics", "tips"];
+const TOP_LEVEL_KEYS: &[&str] = &[
+    "about",
+    "sources",
+    "topics",
+    "tips",
+    "exercises",
+    "routines",
+    "safety",
+];
 const ABOUT_KEYS: &[&str] = &["name", "contact", "url", "reviewed"];
 const SOURCE_KEYS: &[&str] = &["publisher", "title", "url", "checked"];
 const TOPIC_KEYS: &[&str] = &["title", "description"];
@@ -72,12 +85,22 @@ pub struct ParsedTip {
 /// A name and where it is written.
 type Named = (String, Range<usize>);
 
-/// A tip's `source` given as a name, resolved once the whole file is read (its `[sources]`
-/// may come after the tip).
+/// A `source` given as a name, resolved once the whole file is read (its `[sources]` may come
+/// after the entry that names it).
 struct NamedSource {
-    tip: usize,
+    of: Sourced,
     name: String,
     span: Range<usize>,
+}
+
+/// What a named source belongs to.
+#[derive(Clone, Copy)]
+enum Sourced {
+    Tip(usize),
+    Exercise(usize),
+    /// The source of an exercise's stop signs.
+    ExerciseStop(usize),
+    Safety,
 }
 
 impl ParsedTip {
@@ -97,6 +120,32 @@ pub struct ParsedFile {
     pub about: Option<About>,
     pub topics: Vec<ParsedTopic>,
     pub tips: Vec<ParsedTip>,
+    pub exercises: Vec<ParsedExercise>,
+    pub routines: Vec<ParsedRoutine>,
+    /// The line shown before every stretch session (the built-in set only).
+    pub safety: Option<Safety>,
+}
+
+/// An `[[exercises]]` entry, with the place of its id.
+#[derive(Clone, Debug)]
+pub struct ParsedExercise {
+    pub exercise: Exercise,
+    pub id_span: Range<usize>,
+}
+
+/// A `[[routines]]` entry, with the places of its id and of each exercise it names.
+#[derive(Clone, Debug)]
+pub struct ParsedRoutine {
+    pub routine: Routine,
+    pub id_span: Range<usize>,
+    pub exercise_spans: Vec<Range<usize>>,
+}
+
+/// The `[safety]` table of the built-in exercises: what every session says first.
+#[derive(Clone, Debug, Default)]
+pub struct Safety {
+    pub before: Text,
+    pub source: Option<Source>,
 }
 
 /// Parses a tips file. `origin` is recorded on each tip (`None` for the built-in set).
@@ -123,6 +172,8 @@ pub fn parse_in_pieces(
         sources: None,
         topic_names: HashMap::new(),
         first_use: HashMap::new(),
+        exercise_ids: HashMap::new(),
+        routine_ids: HashMap::new(),
         named_sources: Vec::new(),
         origin: origin.map(Arc::from),
     };
@@ -169,7 +220,8 @@ pub fn parse_in_pieces(
         reader.resolve_sources(&mut file);
     }
     file.unreported = reader.unreported;
-    if file.tips.is_empty() && problems.is_empty() {
+    let empty = file.tips.is_empty() && file.exercises.is_empty() && file.routines.is_empty();
+    if empty && problems.is_empty() {
         problems.push(Problem {
             span: 0..0,
             message: "no tips in this file (add a [[tips]] table)".to_string(),
@@ -396,6 +448,9 @@ struct Reader<'t, 'p> {
     topic_names: HashMap<String, usize>,
     /// Where each tip id was first used.
     first_use: HashMap<String, usize>,
+    /// Where each exercise id, and each routine id, was first used.
+    exercise_ids: HashMap<String, usize>,
+    routine_ids: HashMap<String, usize>,
     /// Sources named by tips, resolved at the end.
     named_sources: Vec<NamedSource>,
     origin: Option<Arc<str>>,
@@ -442,6 +497,9 @@ impl Reader<'_, '_> {
                 "sources" => self.sources(value),
                 "topics" => self.topics(value, file),
                 "tips" => self.tips(value, file),
+                "exercises" => self.exercises(value, file),
+                "routines" => self.routines(value, file),
+                "safety" => self.safety(key.span(), value, file),
                 other => self.unknown_key(other, key.span(), TOP_LEVEL_KEYS),
             }
         }
@@ -472,12 +530,31 @@ impl Reader<'_, '_> {
                     }
                 },
             };
-            if let Some(ParsedTip {
-                entry: Entry::Tip(tip),
-                ..
-            }) = file.tips.get_mut(named.tip)
-            {
-                tip.source = source;
+            match named.of {
+                Sourced::Tip(at) => {
+                    if let Some(ParsedTip {
+                        entry: Entry::Tip(tip),
+                        ..
+                    }) = file.tips.get_mut(at)
+                    {
+                        tip.source = source;
+                    }
+                }
+                Sourced::Exercise(at) => {
+                    if let Some(parsed) = file.exercises.get_mut(at) {
+                        parsed.exercise.source = source;
+                    }
+                }
+                Sourced::ExerciseStop(at) => {
+                    if let Some(parsed) = file.exercises.get_mut(at) {
+                        parsed.exercise.stop_source = source;
+                    }
+                }
+                Sourced::Safety => {
+                    if let Some(safety) = &mut file.safety {
+                        safety.source = source;
+                    }
+                }
             }
         }
     }
@@ -571,13 +648,23 @@ impl Reader<'_, '_> {
     /// A tip's `source` written as an inline table; a name (or free text) is returned as
     /// `Err` with its place, to be resolved when the whole file has been read.
     fn tip_source(&mut self, fields: &DeTable<'_>, context: &str) -> Result<Option<Source>, Named> {
-        let Some(value) = fields.get("source") else {
+        self.source_at(fields, "source", context)
+    }
+
+    /// [`Reader::tip_source`], for the source under `key`.
+    fn source_at(
+        &mut self,
+        fields: &DeTable<'_>,
+        key: &str,
+        context: &str,
+    ) -> Result<Option<Source>, Named> {
+        let Some(value) = fields.get(key) else {
             return Ok(None);
         };
         if value.get_ref().as_table().is_some() {
-            return Ok(self.source_table(value, &format!("source of {context}"), value.span()));
+            return Ok(self.source_table(value, &format!("{key} of {context}"), value.span()));
         }
-        match self.non_empty_string("source", value) {
+        match self.non_empty_string(key, value) {
             Some(name) => Err((name, self.shift(value.span()))),
             None => Ok(None),
         }
@@ -697,7 +784,7 @@ impl Reader<'_, '_> {
             self.first_use.insert(id, parsed.id_span.start);
             if let Some((name, span)) = named_source {
                 self.named_sources.push(NamedSource {
-                    tip: file.tips.len(),
+                    of: Sourced::Tip(file.tips.len()),
                     name,
                     span,
                 });

@@ -1,0 +1,307 @@
+//! A session on a terminal: one exercise at a time with its steps, a countdown for getting
+//! ready, each hold and each rest, a count of repetitions, and keys to pause (space), skip
+//! (n or Enter) and quit (q). Time is counted in whole seconds of a clock whose speed a test
+//! can raise, so a five-minute routine runs in a fraction of a second.
+//!
+//! Two looks: on a capable terminal the countdown line is redrawn in place (the cursor hidden
+//! meanwhile); with `TERM=dumb` each countdown is a plain line that numbers are added to, with
+//! no cursor movement at all. Either way the terminal is put back as it was on every way out.
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use super::terminal::{Event, Key, Keyboard};
+use super::{Plan, about_minutes, duration};
+use crate::output::sanitize::visible;
+use crate::output::{Screen, Style};
+use crate::tips::model::{Exercise, GET_READY_SECONDS};
+
+/// How a session looks and how fast its clock runs.
+pub struct Look<'s> {
+    pub screen: &'s Screen,
+    /// Whether the countdown may be redrawn in place (not with `TERM=dumb`).
+    pub redraw: bool,
+    /// Seconds of the session per real second: 1, except in tests.
+    pub speed: u32,
+}
+
+/// How a session ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    Finished,
+    /// q.
+    Quit,
+    /// Ctrl-C or a signal: the caller exits with 130, as a shell expects.
+    Interrupted,
+}
+
+/// What a session did, as its last line tells it.
+pub struct Report {
+    pub ending: Ending,
+    pub done: usize,
+    pub skipped: usize,
+    pub seconds: u32,
+    /// The exercise a stopped session was on (0-based).
+    pub stopped_at: Option<usize>,
+}
+
+/// What happened during one countdown.
+enum Flow {
+    Continue,
+    Skip,
+    Stop(Ending),
+}
+
+struct Session<'p, 's, W: Write> {
+    plan: &'p Plan<'p>,
+    look: &'s Look<'s>,
+    out: W,
+    keys: Keyboard,
+    /// Seconds of exercise so far, on the session's clock.
+    seconds: u32,
+}
+
+/// Runs `plan` on the terminal, starting with `safety` (the stop-signs line).
+pub fn run(plan: &Plan, safety: &str, look: &Look) -> io::Result<Report> {
+    let mut session = Session {
+        plan,
+        look,
+        out: io::stdout().lock(),
+        keys: Keyboard::open(),
+        seconds: 0,
+    };
+    if look.redraw {
+        session.write("\x1b[?25l")?; // hide the cursor while the countdown is redrawn
+    }
+    let result = session.exercises(safety);
+    // Whatever happened, the cursor comes back and no colour is left on.
+    let restored = if look.redraw {
+        session.write("\x1b[0m\x1b[?25h")
+    } else {
+        Ok(())
+    };
+    let report = result?;
+    restored?;
+    session.write(&session.summary(&report))?;
+    Ok(report)
+}
+
+impl<W: Write> Session<'_, '_, W> {
+    fn style(&self) -> Style {
+        self.look.screen.style
+    }
+
+    fn write(&mut self, text: &str) -> io::Result<()> {
+        self.out.write_all(text.as_bytes())?;
+        self.out.flush()
+    }
+
+    fn exercises(&mut self, safety: &str) -> io::Result<Report> {
+        let plan = self.plan;
+        let total = plan.exercises.len();
+        let screen = self.look.screen;
+        let heading = format!(
+            "{} · {} exercise{} · {}",
+            visible(&plan.routine.name),
+            total,
+            if total == 1 { "" } else { "s" },
+            about_minutes(plan.seconds())
+        );
+        let mut intro = self.style().heading(&screen.wrap(&heading, ""));
+        intro.push('\n');
+        intro.push_str(&self.style().alert(&screen.wrap(safety, "")));
+        intro.push('\n');
+        intro.push_str(
+            &self
+                .style()
+                .dim(&screen.wrap("Keys: space pause, n skip, q quit.", "")),
+        );
+        intro.push('\n');
+        self.write(&intro)?;
+        let mut report = Report {
+            ending: Ending::Finished,
+            done: 0,
+            skipped: 0,
+            seconds: 0,
+            stopped_at: None,
+        };
+        for (at, exercise) in plan.exercises.iter().enumerate() {
+            self.announce(at, exercise)?;
+            match self.exercise(exercise)? {
+                Flow::Continue => report.done += 1,
+                Flow::Skip => {
+                    report.skipped += 1;
+                    self.write(&format!("{}\n", self.style().dim("skipped")))?;
+                }
+                Flow::Stop(ending) => {
+                    report.ending = ending;
+                    report.stopped_at = Some(at);
+                    self.write("\n")?;
+                    break;
+                }
+            }
+        }
+        report.seconds = self.seconds;
+        Ok(report)
+    }
+
+    /// The exercise's heading and steps: "Next (2/5): Seated pelvic tilt".
+    fn announce(&mut self, at: usize, exercise: &Exercise) -> io::Result<()> {
+        let screen = self.look.screen;
+        let style = self.style();
+        let total = self.plan.exercises.len();
+        let heading = format!("Next ({}/{total}): {}", at + 1, visible(&exercise.name));
+        let mut text = format!("\n{}\n", style.heading(&screen.wrap(&heading, "")));
+        for (number, step) in exercise.steps.iter().enumerate() {
+            let bullet = format!("{}. ", number + 1);
+            text.push_str(&screen.wrap_hanging(&visible(step), &bullet, "   "));
+            text.push('\n');
+        }
+        text.push_str(
+            &style.dim(&screen.wrap(&format!("Stop if: {}", visible(&exercise.stop)), "")),
+        );
+        text.push('\n');
+        self.write(&text)
+    }
+
+    fn exercise(&mut self, exercise: &Exercise) -> io::Result<Flow> {
+        match self.countdown("Get ready", GET_READY_SECONDS)? {
+            Flow::Continue => {}
+            other => return Ok(other),
+        }
+        let reps = exercise.reps;
+        for rep in 1..=reps {
+            let label = if reps == 1 {
+                "Hold".to_string()
+            } else {
+                format!("Rep {rep}/{reps} hold")
+            };
+            match self.countdown(&label, u32::from(exercise.hold))? {
+                Flow::Continue => {}
+                other => return Ok(other),
+            }
+            if rep < reps && exercise.rest > 0 {
+                match self.countdown("Rest", u32::from(exercise.rest))? {
+                    Flow::Continue => {}
+                    other => return Ok(other),
+                }
+            }
+        }
+        let done = if reps == 1 {
+            "done".to_string()
+        } else {
+            format!("done: {reps} of {reps}")
+        };
+        self.write(&format!("{}\n", self.style().dim(&done)))?;
+        Ok(Flow::Continue)
+    }
+
+    /// Counts `seconds` down, one line for the whole countdown.
+    fn countdown(&mut self, label: &str, seconds: u32) -> io::Result<Flow> {
+        let tick = Duration::from_millis(1000 / u64::from(self.look.speed.max(1)));
+        if !self.look.redraw {
+            self.write(&format!("{label} {seconds} s:"))?;
+        }
+        let mut left = seconds;
+        while left > 0 {
+            if self.look.redraw {
+                let line = self.status(label, seconds, left);
+                self.write(&format!("\r\x1b[2K{line}"))?;
+            } else if left < seconds {
+                self.write(&format!(" {left}"))?;
+            }
+            match self.keys.wait(tick) {
+                Event::Timeout => {
+                    left -= 1;
+                    self.seconds += 1;
+                }
+                Event::Key(Key::Pause) => {
+                    if let Some(ending) = self.pause(label, seconds, left)? {
+                        return Ok(Flow::Stop(ending));
+                    }
+                }
+                Event::Key(Key::Skip) => {
+                    self.end_line()?;
+                    return Ok(Flow::Skip);
+                }
+                Event::Key(Key::Quit) => return Ok(Flow::Stop(Ending::Quit)),
+                Event::Interrupted => return Ok(Flow::Stop(Ending::Interrupted)),
+            }
+        }
+        self.end_line()?;
+        Ok(Flow::Continue)
+    }
+
+    /// Ends the countdown's line: cleared where it was redrawn, finished where it was not.
+    fn end_line(&mut self) -> io::Result<()> {
+        if self.look.redraw {
+            self.write("\r\x1b[2K")
+        } else {
+            self.write("\n")
+        }
+    }
+
+    /// Waits for space (go on) or q; `Some` ending stops the session.
+    fn pause(&mut self, label: &str, seconds: u32, left: u32) -> io::Result<Option<Ending>> {
+        let note = "paused: space to go on, q to quit";
+        if self.look.redraw {
+            let line = format!("{} {}", label, self.style().alert(note));
+            self.write(&format!("\r\x1b[2K{line}"))?;
+        } else {
+            self.write(&format!(" ({note})\n{label} {left} s:"))?;
+        }
+        loop {
+            match self.keys.wait_for_key() {
+                Event::Key(Key::Pause | Key::Skip) => break,
+                Event::Key(Key::Quit) => return Ok(Some(Ending::Quit)),
+                Event::Interrupted => return Ok(Some(Ending::Interrupted)),
+                Event::Timeout => {}
+            }
+        }
+        if self.look.redraw {
+            let line = self.status(label, seconds, left);
+            self.write(&format!("\r\x1b[2K{line}"))?;
+        }
+        Ok(None)
+    }
+
+    /// `Rep 3/8 hold [######----]  4 s`, fitted to the screen's width.
+    fn status(&self, label: &str, seconds: u32, left: u32) -> String {
+        let time = format!("{left:>3} s");
+        let room = self
+            .look
+            .screen
+            .width
+            .saturating_sub(label.chars().count() + time.len() + 5);
+        let width = room.clamp(5, 30);
+        let filled = (width as u32 * (seconds - left) / seconds.max(1)) as usize;
+        let done = match filled {
+            0 => String::new(),
+            _ => self.style().heading(&"#".repeat(filled)),
+        };
+        let bar = format!("[{done}{}]", "-".repeat(width - filled));
+        format!("{label} {bar}{time}")
+    }
+
+    /// The last line: how far the session got.
+    fn summary(&self, report: &Report) -> String {
+        let total = self.plan.exercises.len();
+        let time = duration(report.seconds);
+        let skipped = match report.skipped {
+            0 => String::new(),
+            n => format!(", {n} skipped"),
+        };
+        let line = match report.ending {
+            Ending::Finished => format!(
+                "Done: {} of {total} exercises in {time}{skipped}. Well done.",
+                report.done
+            ),
+            Ending::Quit | Ending::Interrupted => format!(
+                "Stopped at exercise {} of {total}: {} done{skipped}, {time} of exercise.",
+                report.stopped_at.unwrap_or(0) + 1,
+                report.done
+            ),
+        };
+        format!("\n{}\n", self.look.screen.wrap(&line, ""))
+    }
+}

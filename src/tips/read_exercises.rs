@@ -1,0 +1,460 @@
+//! Reading the `[[exercises]]`, `[[routines]]` and `[safety]` tables of a tips file: the
+//! content of `backcare stretch`. Part of the file reader in `parse.rs`, whose helpers it uses;
+//! compiled into `build.rs` with it, so it uses only `std`, `toml` and `model`.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::super::model::{Exercise, Position, Routine};
+use super::{
+    MAX_TEXT_CHARS, NamedSource, ParsedExercise, ParsedFile, ParsedRoutine, Reader, Safety,
+    Sourced, is_valid_id, position,
+};
+
+const EXERCISE_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "position",
+    "stages",
+    "steps",
+    "hold",
+    "reps",
+    "rest",
+    "wide_legs",
+    "from_week",
+    "avoid",
+    "stop",
+    "stop_source",
+    "source",
+];
+const ROUTINE_KEYS: &[&str] = &["id", "name", "description", "exercises"];
+const SAFETY_KEYS: &[&str] = &["before", "source"];
+
+/// The most steps one exercise has, and the longest step, in characters: a step is read
+/// during a hold, so it must be short. (The built-in set keeps to 20 words, which
+/// `tests/content.rs` enforces.)
+pub const MAX_STEPS: usize = 8;
+pub const MAX_STEP_CHARS: usize = 160;
+/// The longest exercise or routine name, in characters: it heads a 40-column screen.
+pub const MAX_NAME_CHARS: usize = 40;
+/// The most exercises one routine names.
+pub const MAX_ROUTINE_EXERCISES: usize = 20;
+/// The ranges a number of seconds or repetitions may take.
+const HOLD_SECONDS: (i64, i64) = (1, 120);
+const REPETITIONS: (i64, i64) = (1, 50);
+const REST_SECONDS: (i64, i64) = (0, 60);
+const WEEKS: (i64, i64) = (1, 42);
+
+impl Reader<'_, '_> {
+    pub(super) fn exercises(&mut self, value: &Spanned<DeValue<'_>>, file: &mut ParsedFile) {
+        let Some(array) = value.get_ref().as_array() else {
+            self.wrong_type("exercises", "an array of tables ([[exercises]])", value);
+            return;
+        };
+        for item in array {
+            let Some(fields) = item.get_ref().as_table() else {
+                self.wrong_type("exercises", "an array of tables ([[exercises]])", item);
+                continue;
+            };
+            let Some((parsed, named_sources)) = self.exercise(fields, item.span()) else {
+                continue;
+            };
+            let id = parsed.exercise.id.to_string();
+            if self.repeated("exercise", &id, &parsed.id_span, Table::Exercises) {
+                continue;
+            }
+            let at = file.exercises.len();
+            let [source, stop_source] = named_sources;
+            for (of, named) in [
+                (Sourced::Exercise(at), source),
+                (Sourced::ExerciseStop(at), stop_source),
+            ] {
+                if let Some((name, span)) = named {
+                    self.named_sources.push(NamedSource { of, name, span });
+                }
+            }
+            file.exercises.push(parsed);
+        }
+    }
+
+    fn exercise(
+        &mut self,
+        fields: &DeTable<'_>,
+        span: Range<usize>,
+    ) -> Option<(ParsedExercise, [Option<super::Named>; 2])> {
+        let problems_before = self.problems_found();
+        self.reject_unknown(fields, EXERCISE_KEYS);
+        let id = self.entry_id(fields, "exercise", span.clone());
+        let context = match &id {
+            Some((id, _)) => format!("exercise `{id}`"),
+            None => "exercise".to_string(),
+        };
+        let name = self.name(fields, &context, span.clone());
+        let position = self
+            .required_string(fields, "position", &context, span.clone())
+            .and_then(|(name, place)| {
+                let found = Position::from_name(&name);
+                if found.is_none() {
+                    let known: Vec<&str> = Position::ALL.iter().map(|p| p.name()).collect();
+                    self.report(
+                        place,
+                        format!(
+                            "unknown position `{name}` (expected one of {})",
+                            known.join(", ")
+                        ),
+                    );
+                }
+                found
+            });
+        let stages = self.stages(fields);
+        if stages.is_empty() && fields.get("stages").is_none() {
+            self.report(
+                span.clone(),
+                format!(
+                    "{context} is missing `stages` (the stages it is safe for, such as [\"first\", \"second\"])"
+                ),
+            );
+        }
+        let steps = self.steps(fields, &context, span.clone());
+        let hold = self.number(fields, "hold", HOLD_SECONDS, &context, span.clone());
+        let reps = self.number(fields, "reps", REPETITIONS, &context, span.clone());
+        let rest = match fields.get("rest") {
+            None => Some(0),
+            Some(_) => self.number(fields, "rest", REST_SECONDS, &context, span.clone()),
+        };
+        let wide_legs = match fields.get("wide_legs") {
+            None => false,
+            Some(value) => value.get_ref().as_bool().unwrap_or_else(|| {
+                self.wrong_type("wide_legs", "true or false", value);
+                false
+            }),
+        };
+        let from_week = match fields.get("from_week") {
+            None => Some(None),
+            Some(_) => self
+                .number(fields, "from_week", WEEKS, &context, span.clone())
+                .map(|week| u8::try_from(week).ok()),
+        };
+        let avoid = self.text(fields, "avoid", &context, span.clone());
+        let stop = self.text(fields, "stop", &context, span);
+        let (source, named_source) = match self.tip_source(fields, &context) {
+            Ok(source) => (source, None),
+            Err(named) => (None, Some(named)),
+        };
+        let (stop_source, named_stop_source) = match self.source_at(fields, "stop_source", &context)
+        {
+            Ok(source) => (source, None),
+            Err(named) => (None, Some(named)),
+        };
+        let (id, id_span) = id?;
+        let exercise = Exercise {
+            id: Cow::Owned(id),
+            name: Cow::Owned(name?),
+            position: position?,
+            stages: Cow::Owned(stages),
+            steps: Cow::Owned(steps?.into_iter().map(Cow::Owned).collect()),
+            hold: hold?,
+            reps: reps?,
+            rest: rest?,
+            wide_legs,
+            from_week: from_week?,
+            avoid: Cow::Owned(avoid?),
+            stop: Cow::Owned(stop?),
+            stop_source,
+            source,
+            origin: self.origin.clone(),
+        };
+        (self.problems_found() == problems_before).then(|| {
+            let id_span = self.shift(id_span);
+            (
+                ParsedExercise { exercise, id_span },
+                [named_source, named_stop_source],
+            )
+        })
+    }
+
+    pub(super) fn routines(&mut self, value: &Spanned<DeValue<'_>>, file: &mut ParsedFile) {
+        let Some(array) = value.get_ref().as_array() else {
+            self.wrong_type("routines", "an array of tables ([[routines]])", value);
+            return;
+        };
+        for item in array {
+            let Some(fields) = item.get_ref().as_table() else {
+                self.wrong_type("routines", "an array of tables ([[routines]])", item);
+                continue;
+            };
+            let Some(parsed) = self.routine(fields, item.span()) else {
+                continue;
+            };
+            let id = parsed.routine.id.to_string();
+            if !self.repeated("routine", &id, &parsed.id_span, Table::Routines) {
+                file.routines.push(parsed);
+            }
+        }
+    }
+
+    fn routine(&mut self, fields: &DeTable<'_>, span: Range<usize>) -> Option<ParsedRoutine> {
+        let problems_before = self.problems_found();
+        self.reject_unknown(fields, ROUTINE_KEYS);
+        let id = self.entry_id(fields, "routine", span.clone());
+        let context = match &id {
+            Some((id, _)) => format!("routine `{id}`"),
+            None => "routine".to_string(),
+        };
+        let name = self.name(fields, &context, span.clone());
+        let description = self.text(fields, "description", &context, span.clone());
+        let mut exercises: Vec<(String, Range<usize>)> = Vec::new();
+        match fields.get("exercises") {
+            None => self.report(span, format!("{context} is missing `exercises`")),
+            Some(value) => match value.get_ref().as_array() {
+                None => self.wrong_type("exercises", "an array of exercise ids", value),
+                Some(array) if array.is_empty() || array.len() > MAX_ROUTINE_EXERCISES => self
+                    .report(
+                        value.span(),
+                        format!(
+                            "{context} must name 1 to {MAX_ROUTINE_EXERCISES} exercises, not {}",
+                            array.len()
+                        ),
+                    ),
+                Some(array) => {
+                    for item in array {
+                        let Some(wanted) = self.non_empty_string("exercises", item) else {
+                            continue;
+                        };
+                        if exercises.iter().any(|(named, _)| *named == wanted) {
+                            self.report(
+                                item.span(),
+                                format!("{context} names exercise `{wanted}` twice"),
+                            );
+                            continue;
+                        }
+                        exercises.push((wanted, self.shift(item.span())));
+                    }
+                }
+            },
+        }
+        let (id, id_span) = id?;
+        let routine = Routine {
+            id: Cow::Owned(id),
+            name: Cow::Owned(name?),
+            description: Cow::Owned(description?),
+            exercises: Cow::Owned(
+                exercises
+                    .iter()
+                    .map(|(id, _)| Cow::Owned(id.clone()))
+                    .collect(),
+            ),
+            origin: self.origin.clone(),
+        };
+        (self.problems_found() == problems_before).then(|| ParsedRoutine {
+            routine,
+            id_span: self.shift(id_span),
+            exercise_spans: exercises.into_iter().map(|(_, span)| span).collect(),
+        })
+    }
+
+    /// `[safety]`: the line every session starts with. Only the built-in set has one, so a
+    /// user file cannot change what it says.
+    pub(super) fn safety(
+        &mut self,
+        key_span: Range<usize>,
+        value: &Spanned<DeValue<'_>>,
+        file: &mut ParsedFile,
+    ) {
+        if self.origin.is_some() {
+            self.report(
+                key_span,
+                "`safety` belongs to the built-in exercises; a tips file cannot change it"
+                    .to_string(),
+            );
+            return;
+        }
+        let Some(fields) = value.get_ref().as_table() else {
+            self.wrong_type("safety", "a table", value);
+            return;
+        };
+        self.reject_unknown(fields, SAFETY_KEYS);
+        let before = self.text(fields, "before", "safety", key_span);
+        let (source, named) = match self.tip_source(fields, "safety") {
+            Ok(source) => (source, None),
+            Err(named) => (None, Some(named)),
+        };
+        if let Some(before) = before {
+            file.safety = Some(Safety {
+                before: Cow::Owned(before),
+                source,
+            });
+            if let Some((name, span)) = named {
+                self.named_sources.push(NamedSource {
+                    of: Sourced::Safety,
+                    name,
+                    span,
+                });
+            }
+        }
+    }
+
+    /// A required id, checked like a tip's.
+    fn entry_id(
+        &mut self,
+        fields: &DeTable<'_>,
+        what: &str,
+        span: Range<usize>,
+    ) -> Option<(String, Range<usize>)> {
+        let (id, id_span) = self.required_string(fields, "id", what, span)?;
+        if !is_valid_id(&id) {
+            self.report(
+                id_span,
+                format!(
+                    "id `{id}` must be lowercase words of letters and digits joined by '-', at most {} characters",
+                    super::MAX_ID_CHARS
+                ),
+            );
+            return None;
+        }
+        Some((id, id_span))
+    }
+
+    /// Whether `id` was already used for this kind of entry (a problem, reported here).
+    fn repeated(&mut self, what: &str, id: &str, span: &Range<usize>, table: Table) -> bool {
+        let seen: &HashMap<String, usize> = match table {
+            Table::Exercises => &self.exercise_ids,
+            Table::Routines => &self.routine_ids,
+        };
+        if let Some(&first) = seen.get(id) {
+            let (line, _) = position(self.text, first);
+            self.report_absolute(
+                span.clone(),
+                format!("duplicate {what} id `{id}` (first used on line {line})"),
+            );
+            return true;
+        }
+        let seen = match table {
+            Table::Exercises => &mut self.exercise_ids,
+            Table::Routines => &mut self.routine_ids,
+        };
+        seen.insert(id.to_string(), span.start);
+        false
+    }
+
+    fn name(&mut self, fields: &DeTable<'_>, context: &str, span: Range<usize>) -> Option<String> {
+        let (name, place) = self.required_string(fields, "name", context, span)?;
+        let length = name.chars().count();
+        if length > MAX_NAME_CHARS {
+            self.report(
+                place,
+                format!(
+                    "name of {context} is {length} characters long; the limit is {MAX_NAME_CHARS}"
+                ),
+            );
+            return None;
+        }
+        Some(name)
+    }
+
+    /// A required string of at most [`MAX_TEXT_CHARS`].
+    fn text(
+        &mut self,
+        fields: &DeTable<'_>,
+        key: &str,
+        context: &str,
+        span: Range<usize>,
+    ) -> Option<String> {
+        let (text, place) = self.required_string(fields, key, context, span)?;
+        let length = text.chars().count();
+        if length > MAX_TEXT_CHARS {
+            self.report(
+                place,
+                format!("`{key}` of {context} is {length} characters long; the limit is {MAX_TEXT_CHARS}"),
+            );
+            return None;
+        }
+        Some(text)
+    }
+
+    fn steps(
+        &mut self,
+        fields: &DeTable<'_>,
+        context: &str,
+        span: Range<usize>,
+    ) -> Option<Vec<String>> {
+        let Some(value) = fields.get("steps") else {
+            self.report(span, format!("{context} is missing `steps`"));
+            return None;
+        };
+        let Some(array) = value.get_ref().as_array() else {
+            self.wrong_type("steps", "an array of strings", value);
+            return None;
+        };
+        if array.is_empty() || array.len() > MAX_STEPS {
+            self.report(
+                value.span(),
+                format!(
+                    "{context} must have 1 to {MAX_STEPS} steps, not {}",
+                    array.len()
+                ),
+            );
+            return None;
+        }
+        let mut steps = Vec::new();
+        for item in array {
+            let step = self.non_empty_string("steps", item)?;
+            let length = step.chars().count();
+            if length > MAX_STEP_CHARS {
+                self.report(
+                    item.span(),
+                    format!(
+                        "a step of {context} is {length} characters long; the limit is {MAX_STEP_CHARS} (it is read during a hold)"
+                    ),
+                );
+                return None;
+            }
+            steps.push(step);
+        }
+        Some(steps)
+    }
+
+    /// A required whole number within `range` (inclusive).
+    fn number(
+        &mut self,
+        fields: &DeTable<'_>,
+        key: &str,
+        (low, high): (i64, i64),
+        context: &str,
+        span: Range<usize>,
+    ) -> Option<u16> {
+        let Some(value) = fields.get(key) else {
+            self.report(span, format!("{context} is missing `{key}`"));
+            return None;
+        };
+        let number = match value.get_ref() {
+            DeValue::Integer(integer) => integer.to_string().parse::<i64>().ok(),
+            _ => None,
+        };
+        match number {
+            Some(number) if (low..=high).contains(&number) => u16::try_from(number).ok(),
+            Some(_) => {
+                self.report(
+                    value.span(),
+                    format!("`{key}` of {context} must be from {low} to {high}"),
+                );
+                None
+            }
+            None => {
+                self.wrong_type(key, "a whole number", value);
+                None
+            }
+        }
+    }
+}
+
+/// Which ids a check of repeats looks at.
+#[derive(Clone, Copy)]
+enum Table {
+    Exercises,
+    Routines,
+}
