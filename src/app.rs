@@ -88,6 +88,7 @@ fn settle_config_problems(command: &Command, problems: Vec<ConfigProblem>) -> Re
         Command::Tip(_)
         | Command::Line(_)
         | Command::Export(_)
+        | Command::Stretch(_)
         | Command::WarningSigns(_)
         | Command::Init(_)
         | Command::Completions(_)
@@ -170,6 +171,7 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
         Command::Hide(args) => context.hide(&args.ids, true),
         Command::Line(args) => context.line(&args),
         Command::Export(args) => context.export(&args),
+        Command::Stretch(args) => context.stretch(&args),
         Command::Unhide(args) => context.hide(&args.ids, false),
         Command::Topics => context.topics(),
         Command::WarningSigns(args) => context.warning_signs(args.region.as_deref()),

@@ -48,3 +48,15 @@ pub fn hidden_candidates() -> Vec<CompletionCandidate> {
         .map(|id| CompletionCandidate::new(one_line(id)))
         .collect()
 }
+
+/// Routine names, with their names as help, for `stretch`.
+pub fn routine_candidates() -> Vec<CompletionCandidate> {
+    catalog()
+        .routines
+        .into_iter()
+        .map(|routine| {
+            CompletionCandidate::new(one_line(&routine.id))
+                .help(Some(one_line(&routine.name).into()))
+        })
+        .collect()
+}

@@ -194,6 +194,12 @@ pub enum Command {
     )]
     Export(ExportArgs),
 
+    /// A short guided exercise session for your back, safe for your stage, with a countdown
+    #[command(
+        after_help = "Examples:\n  backcare stretch --list        the routines, with their length\n  backcare stretch desk          a session at your desk\n  backcare stretch evening --week 30\n  backcare stretch desk | lpr    the routine as text, to print\n\nKeys during a session: space pauses, n or Enter skips to the next exercise, q quits.\nSet pelvic_girdle_pain = true in the config file to leave out wide-leg movements.\nStop if anything hurts, or you feel dizzy, bleed or leak fluid: backcare warning-signs."
+    )]
+    Stretch(StretchArgs),
+
     /// Print a commented example tips file to start your own from
     #[command(
         after_help = "Example:\n  backcare template > ~/.config/backcare/tips.toml\n  backcare check ~/.config/backcare/tips.toml"
@@ -309,6 +315,27 @@ pub struct LineArgs {
     /// The time to show the tip for, in Unix seconds, instead of now (for tests)
     #[arg(long, value_name = "SECONDS", hide = true)]
     pub at: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct StretchArgs {
+    /// The routine to do (without one, the routines are listed)
+    #[arg(
+        value_name = "ROUTINE",
+        add = ArgValueCandidates::new(crate::candidates::routine_candidates)
+    )]
+    pub routine: Option<String>,
+
+    /// List the routines, with their length for your stage
+    #[arg(long, conflicts_with = "routine")]
+    pub list: bool,
+
+    #[command(flatten)]
+    pub stage: StageArgs,
+
+    /// Seconds of the session per real second, instead of 1 (for tests)
+    #[arg(long, hide = true, default_value = "1", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub speed: u32,
 }
 
 #[derive(Debug, Args)]

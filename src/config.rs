@@ -8,6 +8,9 @@
 //! every = "4h"                # at most one start-up tip every 4 hours ("off": every start)
 //! daily = false               # true: the same start-up tip all day
 //! color = "auto"
+//! pelvic_girdle_pain = false  # true: `stretch` leaves out wide-leg and one-leg movements
+//! stretch_reminder = false    # true: in work hours, now and then, the start-up tip suggests
+//!                             # `backcare stretch desk`
 //! ```
 //!
 //! Settings on the command line win over the environment, which wins over this file.
@@ -33,6 +36,10 @@ pub struct Config {
     pub daily: bool,
     pub every: Option<Every>,
     pub color: Option<ColorChoice>,
+    /// Sessions leave out movements that take the legs apart or load one leg.
+    pub pelvic_girdle_pain: bool,
+    /// The start-up tip may be followed by a suggestion to stretch (see `tip`).
+    pub stretch_reminder: bool,
 }
 
 /// A setting with the place it was written, for problems found only when it is used (a due
@@ -153,13 +160,19 @@ impl Config {
                         .map_err(|e| fail(format!("`every`: {e}")))
                         .map(|every| config.every = Some(every))
                 }
-                "daily" => match value.get_ref().as_bool() {
-                    Some(daily) => {
-                        config.daily = daily;
-                        Ok(())
+                "daily" | "pelvic_girdle_pain" | "stretch_reminder" => {
+                    match value.get_ref().as_bool() {
+                        Some(flag) => {
+                            *match name {
+                                "daily" => &mut config.daily,
+                                "pelvic_girdle_pain" => &mut config.pelvic_girdle_pain,
+                                _ => &mut config.stretch_reminder,
+                            } = flag;
+                            Ok(())
+                        }
+                        None => Err(fail(format!("`{name}` must be true or false"))),
                     }
-                    None => Err(fail("`daily` must be true or false".to_string())),
-                },
+                }
                 "color" => {
                     let choice = match as_string() {
                         Ok("auto") => Some(ColorChoice::Auto),
@@ -265,6 +278,8 @@ pub const KEYS: &[&str] = &[
     "every",
     "daily",
     "color",
+    "pelvic_girdle_pain",
+    "stretch_reminder",
 ];
 
 /// A problem with one setting of the config file or the environment (`key`; `None` for a key

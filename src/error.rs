@@ -15,6 +15,8 @@ pub enum Exit {
     /// Any error: wrong usage, a file that cannot be read or is invalid, output that cannot
     /// be written.
     Error,
+    /// A `stretch` session stopped by Ctrl-C: 128 + SIGINT, as a shell reports it.
+    Interrupted,
 }
 
 impl Exit {
@@ -23,6 +25,7 @@ impl Exit {
             Exit::Success => 0,
             Exit::NothingFound => 1,
             Exit::Error => 2,
+            Exit::Interrupted => 130,
         }
     }
 }

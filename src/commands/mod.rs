@@ -13,6 +13,7 @@ pub mod man;
 mod search;
 mod show;
 mod status;
+mod stretch;
 pub mod template;
 mod tip;
 mod topics;
