@@ -235,6 +235,10 @@ pub struct TipArgs {
     /// Pick deterministically from N, reading and writing no state
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+
+    /// The time to act at, in Unix seconds, instead of now (for tests)
+    #[arg(long, value_name = "SECONDS", hide = true)]
+    pub at: Option<u64>,
 }
 
 impl TipArgs {
@@ -261,6 +265,7 @@ impl TipArgs {
             startup,
             daily,
             seed,
+            at: None,
         })
     }
 }

@@ -5,7 +5,9 @@
 //! ```
 //!
 //! `last_shown` is when a tip was last printed (Unix seconds, for `--every`), `round` the ids
-//! shown so far in the current no-repeat round, `shown` how many tips were shown in all. The
+//! shown so far in the current no-repeat round, `shown` how many tips were shown in all, and
+//! `last_stretch_reminder` (only with the `stretch_reminder` setting) when the tip was last
+//! followed by a suggestion to stretch. The
 //! file is a convenience: when it is missing or broken, a tip is still shown and the file is
 //! written afresh.
 //!
@@ -41,6 +43,9 @@ pub struct State {
     pub round: Vec<String>,
     #[serde(default)]
     pub shown: u64,
+    /// When the start-up tip last suggested `backcare stretch` (see `stretch::reminder`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_stretch_reminder: Option<u64>,
 }
 
 /// Why the state could not be read; the caller says so in one line and carries on.
@@ -207,6 +212,7 @@ mod tests {
             last_shown: Some(100),
             round: vec!["a".into()],
             shown: 3,
+            last_stretch_reminder: Some(90),
         };
         session.save().unwrap();
         assert_eq!(State::load(&path).0, session.state);

@@ -452,3 +452,25 @@ fn user_routines_are_checked_like_tips() {
             "sneaky.toml:1:2: `safety` belongs to the built-in exercises",
         ));
 }
+
+#[test]
+fn the_start_up_tip_suggests_a_session_in_work_hours_when_asked() {
+    // Wednesday 25 November 2026, 10:00 UTC, and the Saturday after.
+    const WEDNESDAY_10: u64 = 1_795_600_800;
+    const SATURDAY_10: u64 = 1_795_860_000;
+    let line = "A few minutes for your back? backcare stretch desk";
+    let start = |env: &TestEnv, at: u64| env.stdout(&["tip", "--startup", "--at", &at.to_string()]);
+    let env = TestEnv::new();
+    // Off by default.
+    assert!(!start(&env, WEDNESDAY_10).contains(line));
+    env.write_config("stretch_reminder = true\n");
+    assert!(start(&env, WEDNESDAY_10).contains(line));
+    // At most once every three hours, across shells (the state file remembers).
+    assert!(!start(&env, WEDNESDAY_10 + 3600).contains(line));
+    assert!(start(&env, WEDNESDAY_10 + 3 * 3600).contains(line));
+    // Not after work, not at the weekend, and never for a tip typed by hand.
+    assert!(!start(&env, WEDNESDAY_10 + 8 * 3600).contains(line));
+    assert!(!start(&env, SATURDAY_10).contains(line));
+    let typed = env.stdout(&["tip", "--at", &(WEDNESDAY_10 + 7 * 3600 - 60).to_string()]);
+    assert!(!typed.contains(line), "{typed}");
+}

@@ -9,6 +9,7 @@ use crate::pregnancy;
 use crate::pregnancy::Progress;
 use crate::select;
 use crate::state::{self, LoadProblem, Session, State};
+use crate::stretch::reminder;
 use crate::suggest::did_you_mean;
 use crate::tips::files::describe;
 use crate::tips::{Catalog, Tip};
@@ -78,7 +79,7 @@ impl Context {
         let daily = args.daily || (args.startup && self.config.daily && args.seed.is_none());
         let every = every.filter(|_| args.seed.is_none());
         let state_file = self.paths.state_file().filter(|_| args.seed.is_none());
-        let now = state::now();
+        let now = args.at.unwrap_or_else(state::now);
         // The quiet start is the common one: a look at the state, without the lock, decides it.
         if let (Some(every), Some(path)) = (every, &state_file)
             && State::load(path).0.shown_within(every.0, now)
@@ -105,11 +106,20 @@ impl Context {
                 return Ok(Exit::Success);
             }
         }
+        // Only the start-up snippet suggests a session, and only when the setting asks; the
+        // state remembers when, so it comes at most once every few hours across all shells.
+        let remind = args.startup
+            && self.config.stretch_reminder
+            && !self.global.json
+            && session
+                .as_ref()
+                .is_some_and(|session| reminder::due(session.state.last_stretch_reminder, now));
         let mut no_state = State::default();
         let state = session
             .as_mut()
             .map_or(&mut no_state, |session| &mut session.state);
         let random = args.seed.is_none() && !daily;
+
         let tip = if let Some(seed) = args.seed {
             select::by_seed(&tips, seed)
         } else if daily {
@@ -133,11 +143,23 @@ impl Context {
                 text.push_str(&self.screen.style.dim(&self.screen.wrap(pointer, "  ")));
                 text.push('\n');
             }
+            if remind {
+                text.push_str(
+                    &self
+                        .screen
+                        .style
+                        .dim(&self.screen.wrap(reminder::LINE, "  ")),
+                );
+                text.push('\n');
+            }
             emit(&text)?
         };
         // A tip nobody saw (the reader went away, or stdout is closed) is not counted.
         if let Some(session) = session.as_mut().filter(|_| written && !stdout_is_null()) {
             session.state.record_shown(now);
+            if remind {
+                session.state.last_stretch_reminder = Some(now);
+            }
             report_state(session);
         }
         Ok(Exit::Success)

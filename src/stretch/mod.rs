@@ -3,6 +3,7 @@
 //! data (`exercises.toml`, and users' tips files: see `tips`); the rules that keep a session
 //! safe are here, so every routine, built in or not, goes through them.
 
+pub mod reminder;
 pub mod session;
 mod terminal;
 

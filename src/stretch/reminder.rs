@@ -1,0 +1,55 @@
+//! The start-up tip's suggestion to stretch (the `stretch_reminder` setting, off by default):
+//! in work hours, at most once every few hours, a line after the tip points to the desk
+//! routine. Decided from the local clock and the time the state file says it was last shown.
+
+/// The line, after the tip.
+pub const LINE: &str = "A few minutes for your back? backcare stretch desk";
+/// The least time between two suggestions.
+pub const EVERY_SECONDS: u64 = 3 * 60 * 60;
+/// Work hours: Monday to Friday (1 to 5, as C counts from Sunday), 9:00 to 17:00 local time.
+const WORK_DAYS: std::ops::RangeInclusive<i32> = 1..=5;
+const WORK_HOURS: std::ops::Range<i32> = 9..17;
+
+/// Whether to suggest a session at `now` (Unix seconds), last suggested at `last`.
+pub fn due(last: Option<u64>, now: u64) -> bool {
+    local_day_and_hour(now).is_some_and(|(weekday, hour)| due_at(last, now, weekday, hour))
+}
+
+fn due_at(last: Option<u64>, now: u64, weekday: i32, hour: i32) -> bool {
+    let rested = last.is_none_or(|last| now < last || now - last >= EVERY_SECONDS);
+    WORK_DAYS.contains(&weekday) && WORK_HOURS.contains(&hour) && rested
+}
+
+/// The weekday (0 is Sunday) and hour at `now` where the user is (`TZ`, else
+/// `/etc/localtime`), through the C library as `pregnancy::today` does.
+fn local_day_and_hour(now: u64) -> Option<(i32, i32)> {
+    let now = libc::time_t::try_from(now).ok()?;
+    // SAFETY: `localtime_r` reads `now` and fills `local`, a plain C struct for which all
+    // zeroes is a valid value, and returns null on failure.
+    let local = unsafe {
+        let mut local: libc::tm = std::mem::zeroed();
+        (!libc::localtime_r(&now, &mut local).is_null()).then_some(local)
+    }?;
+    Some((local.tm_wday, local.tm_hour))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WEDNESDAY: i32 = 3;
+
+    #[test]
+    fn only_in_work_hours_and_not_too_often() {
+        let now = 1_000_000;
+        assert!(due_at(None, now, WEDNESDAY, 10));
+        assert!(!due_at(None, now, WEDNESDAY, 8));
+        assert!(!due_at(None, now, WEDNESDAY, 17));
+        assert!(!due_at(None, now, 6, 10)); // Saturday
+        assert!(!due_at(None, now, 0, 10)); // Sunday
+        assert!(!due_at(Some(now - 3600), now, WEDNESDAY, 10));
+        assert!(due_at(Some(now - EVERY_SECONDS), now, WEDNESDAY, 10));
+        // A clock set back is not a reason to stay quiet for ever.
+        assert!(due_at(Some(now + 3600), now, WEDNESDAY, 10));
+    }
+}
