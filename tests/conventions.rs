@@ -77,6 +77,9 @@ printf '%s\n' "${{COMPREPLY[@]}}""#
     );
     let commands = complete("backcare warn");
     assert!(commands.contains("\nwarning-signs\n"), "{commands}");
+    let routines = complete("backcare stretch pe");
+    assert!(routines.contains("\npelvic-floor\n"), "{routines}");
+    assert!(!routines.contains("desk"), "only matching routines: {routines}");
 }
 
 #[test]
@@ -313,4 +316,22 @@ fn a_shared_file_says_who_it_is_from() {
             .get("shared_by")
             .is_none()
     );
+}
+
+#[test]
+fn every_config_key_is_documented_in_the_manual_and_the_readme() {
+    let env = TestEnv::new();
+    let manual = env.stdout(&["man"]);
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for key in backcare::config::KEYS {
+        assert!(
+            manual.contains(&format!("\\fB{key} = ")),
+            "man page misses {key}"
+        );
+        assert!(
+            readme.contains(&format!("\n{key} = ")),
+            "README misses {key}"
+        );
+    }
 }

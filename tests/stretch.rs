@@ -202,7 +202,7 @@ fn a_whole_session_runs_at_forty_columns_with_countdowns_and_a_summary() {
     assert!(text.contains("warning-signs"), "{text}");
     assert!(text.contains("space pause, n skip, q quit"), "{text}");
     assert!(text.contains("Next (1/"), "{text}");
-    assert!(text.contains("Stop if it hurts"), "{text}");
+    assert!(text.contains("\nStop if it hurts"), "{text}");
     // Mid-hold: a repetition count and a bar partly filled.
     let mid_hold = screen
         .iter()

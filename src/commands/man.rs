@@ -118,6 +118,13 @@ The same start-up tip all day.
 .TP
 \fBcolor = "auto"\fR
 auto, always or never.
+.TP
+\fBpelvic_girdle_pain = true\fR
+\fBstretch\fR leaves out movements that take the legs apart or load one leg.
+.TP
+\fBstretch_reminder = true\fR
+On weekdays from 9:00 to 17:00, at most once every three hours, the start-up tip suggests
+\fBbackcare stretch desk\fR.
 .SH "EXIT STATUS"
 .TP
 \fB0\fR
@@ -129,6 +136,9 @@ Nothing found: a search without a match, an unknown id, filters that leave no ti
 .TP
 \fB2\fR
 An error: wrong usage, a file that cannot be read or is invalid, output that cannot be written.
+.TP
+\fB130\fR
+A \fBstretch\fR session stopped with Ctrl-C.
 .SH NOTES
 backcare offers general information, not medical advice: ask your midwife or doctor about
 your own pregnancy. \fBbackcare warning\-signs\fR says when back pain needs help now.

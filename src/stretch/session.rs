@@ -157,9 +157,8 @@ impl<W: Write> Session<'_, '_, W> {
             text.push_str(&screen.wrap_hanging(&visible(step), &bullet, "   "));
             text.push('\n');
         }
-        text.push_str(
-            &style.dim(&screen.wrap(&format!("Stop if: {}", visible(&exercise.stop)), "")),
-        );
+        // The stop signs are a sentence of their own ("Stop if it hurts...").
+        text.push_str(&style.dim(&screen.wrap(&visible(&exercise.stop), "")));
         text.push('\n');
         self.write(&text)
     }
