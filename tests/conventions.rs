@@ -79,7 +79,10 @@ printf '%s\n' "${{COMPREPLY[@]}}""#
     assert!(commands.contains("\nwarning-signs\n"), "{commands}");
     let routines = complete("backcare stretch pe");
     assert!(routines.contains("\npelvic-floor\n"), "{routines}");
-    assert!(!routines.contains("desk"), "only matching routines: {routines}");
+    assert!(
+        !routines.contains("desk"),
+        "only matching routines: {routines}"
+    );
 }
 
 #[test]

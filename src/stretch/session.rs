@@ -170,10 +170,11 @@ impl<W: Write> Session<'_, '_, W> {
         }
         let reps = exercise.reps;
         for rep in 1..=reps {
+            // "Rep", not "hold": some exercises are a movement, repeated for these seconds.
             let label = if reps == 1 {
-                "Hold".to_string()
+                "Go".to_string()
             } else {
-                format!("Rep {rep}/{reps} hold")
+                format!("Rep {rep}/{reps}")
             };
             match self.countdown(&label, u32::from(exercise.hold))? {
                 Flow::Continue => {}
@@ -264,7 +265,7 @@ impl<W: Write> Session<'_, '_, W> {
         Ok(None)
     }
 
-    /// `Rep 3/8 hold [######----]  4 s`, fitted to the screen's width.
+    /// `Rep 3/8 [######----]  4 s`, fitted to the screen's width.
     fn status(&self, label: &str, seconds: u32, left: u32) -> String {
         let time = format!("{left:>3} s");
         let room = self
