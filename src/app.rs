@@ -4,7 +4,6 @@
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
-use std::process::ExitCode;
 
 use clap::Parser;
 
@@ -15,11 +14,11 @@ use crate::error::{Error, Exit};
 use crate::output::{self, Screen, Style};
 use crate::paths::Paths;
 
-/// Runs backcare with `args` (the program name first) and returns its exit code.
-pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+/// Runs backcare with `args` (the program name first) and returns its exit status.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
     let args: Vec<OsString> = args.into_iter().collect();
     if completions::answer_if_asked(&args) {
-        return ExitCode::SUCCESS;
+        return Exit::Success.code();
     }
     let parsed = Cli::parse_shell_start(&args).map_or_else(|| Cli::try_parse_from(args), Ok);
     let cli = match parsed {
@@ -34,17 +33,17 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             } else {
                 let _ = emit(&text);
             }
-            return ExitCode::from(error.exit_code().clamp(0, 255) as u8);
+            return error.exit_code().clamp(0, 255) as u8;
         }
     };
     // `tip` runs at every shell start: whatever goes wrong costs it one line, even on a
     // terminal, where other commands show the offending line of a file too.
     let one_line = matches!(cli.command, Command::Tip(_));
     match execute(cli) {
-        Ok(exit) => exit.into(),
+        Ok(exit) => exit.code(),
         Err(error) => {
             report(&error, one_line);
-            error.exit().into()
+            error.exit().code()
         }
     }
 }

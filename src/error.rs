@@ -1,7 +1,5 @@
 //! What can go wrong in a command, and the exit code each outcome gives.
 
-use std::process::ExitCode;
-
 use crate::diagnostic::Diagnostic;
 
 /// Exit codes, as grep and ripgrep use them; documented in the README and in `--help`.
@@ -27,12 +25,6 @@ impl Exit {
             Exit::Error => 2,
             Exit::Interrupted => 130,
         }
-    }
-}
-
-impl From<Exit> for ExitCode {
-    fn from(exit: Exit) -> Self {
-        ExitCode::from(exit.code())
     }
 }
 

@@ -1,8 +1,8 @@
 //! backcare: short, trustworthy back-care tips for pregnancy, for the shell.
 //!
-//! `main.rs` only calls [`run`]; each module owns one idea:
-//! `cli` (the command line), `app` (settings, dispatch, and errors turned into messages and
-//! exit codes), `commands` (one module per command: `backcare X` is `commands/X.rs`), `tips`
+//! `main.rs` only calls [`process::run`]; each module owns one idea: `process` (what the
+//! process needs before backcare runs), `cli` (the command line), `app` (settings, dispatch,
+//! and errors turned into messages and exit codes), `commands` (one module per command: `backcare X` is `commands/X.rs`), `tips`
 //! (model, file format, built-in set, loading: tips, and the exercises and routines of
 //! `stretch`), `select` (which tip), `search`, `output` (text, colour, JSON, sanitizing),
 //! `state` (what `tip` remembers), `config`, `pregnancy` (week and stage), `every`
@@ -22,6 +22,7 @@ pub mod hidden;
 pub mod output;
 pub mod paths;
 pub mod pregnancy;
+pub mod process;
 pub mod replace;
 pub mod search;
 pub mod select;
@@ -30,5 +31,3 @@ pub mod stretch;
 pub mod suggest;
 pub mod tips;
 pub mod warning_signs;
-
-pub use app::run;

@@ -170,7 +170,7 @@ impl Context {
 const WARNING_POINTER_EVERY: u64 = 10;
 
 /// Whether stdout is `/dev/null`: what is written there is seen by nobody. A closed stdout
-/// looks the same, because Rust's start-up code opens `/dev/null` in place of a closed one.
+/// looks the same, because `process` opens `/dev/null` in place of a closed one.
 fn stdout_is_null() -> bool {
     use std::os::unix::fs::FileTypeExt;
     use std::os::unix::fs::MetadataExt;
