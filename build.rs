@@ -1,5 +1,5 @@
-//! Turns the built-in `tips.toml` and `exercises.toml` into static Rust data, so the installed binary neither ships
-//! nor parses a data file at start-up (parsing TOML costs a few microseconds per tip, at every
+//! Turns the built-in `tips.toml` and `exercises.toml` into static Rust data, so the installed
+//! binary neither ships nor parses a data file at start-up (parsing TOML costs a few microseconds per tip, at every
 //! shell start). The file is read by the same parser that reads user files; any problem in it
 //! fails the build with `tips.toml:LINE:COLUMN: message`.
 
@@ -24,8 +24,10 @@ fn main() {
     let tips = read("tips.toml");
     let exercises = read("exercises.toml");
     check_warning_signs();
-    let mut code = generate(&tips);
-    code.push_str(&generate_exercises(&exercises));
+    let mut strings = Strings::default();
+    let mut code = generate(&tips, &mut strings);
+    code.push_str(&generate_exercises(&exercises, &mut strings));
+    code.push_str(&strings.tables());
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin.rs");
     fs::write(out, code).expect("OUT_DIR is writable");
 }
@@ -64,31 +66,107 @@ fn check_warning_signs() {
     }
 }
 
-/// `Cow::Borrowed(&[Cow::Borrowed("a"), ...])`, as Rust source.
-fn texts(items: &[model::Text]) -> String {
-    let items: Vec<String> = items
-        .iter()
-        .map(|item| format!("Cow::Borrowed({item:?})"))
-        .collect();
-    format!("Cow::Borrowed(&[{}])", items.join(", "))
+/// Every string of the built-in set in one text, each named by its byte range: the tables
+/// below hold ranges and numbers, no pointers, so the loader relocates nothing for them at
+/// start-up (a static-pie binary writes every pointer in its data once per start, faulting in
+/// each page that holds one; see the README's Speed section).
+#[derive(Default)]
+struct Strings {
+    text: String,
+    known: std::collections::HashMap<String, (usize, usize)>,
+    /// Lists (tags, steps, a routine's exercises): ranges of strings, in `LISTS`.
+    lists: Vec<(usize, usize)>,
+    /// Sources, deduplicated, as Rust source for `SOURCES`.
+    sources: Vec<String>,
 }
 
-fn source(source: &Option<model::Source>) -> String {
-    match source {
-        Some(source) => format!(
-            "Some(Source {{ publisher: Cow::Borrowed({:?}), title: {}, url: {}, checked: {} }})",
-            source.publisher,
-            optional(&source.title),
-            optional(&source.url),
-            optional(&source.checked),
-        ),
-        None => "None".to_string(),
+impl Strings {
+    /// Where `text` is in `TEXT`, added the first time it is seen.
+    fn range(&mut self, text: &str) -> (usize, usize) {
+        if let Some(&range) = self.known.get(text) {
+            return range;
+        }
+        let start = self.text.len();
+        self.text.push_str(text);
+        let range = (start, self.text.len());
+        self.known.insert(text.to_string(), range);
+        range
     }
+
+    /// `(START, END)`: where `text` is in `TEXT`, as Rust source.
+    fn span(&mut self, text: &str) -> String {
+        let (start, end) = self.range(text);
+        format!("({start}, {end})")
+    }
+
+    fn optional(&mut self, text: &Option<model::Text>) -> String {
+        match text {
+            Some(text) => format!("Some({})", self.span(text)),
+            None => "None".to_string(),
+        }
+    }
+
+    /// `(FIRST, COUNT)` in `LISTS`.
+    fn list(&mut self, items: &[model::Text]) -> String {
+        let first = self.lists.len();
+        for item in items {
+            let range = self.range(item);
+            self.lists.push(range);
+        }
+        format!("({first}, {})", items.len())
+    }
+
+    /// `Some(INDEX)` in `SOURCES`, or `None`.
+    fn source(&mut self, source: &Option<model::Source>) -> String {
+        let Some(source) = source else {
+            return "None".to_string();
+        };
+        let raw = format!(
+            "RawSource {{ publisher: {}, title: {}, url: {}, checked: {} }}",
+            self.span(&source.publisher),
+            self.optional(&source.title),
+            self.optional(&source.url),
+            self.optional(&source.checked),
+        );
+        let index = match self.sources.iter().position(|known| *known == raw) {
+            Some(index) => index,
+            None => {
+                self.sources.push(raw);
+                self.sources.len() - 1
+            }
+        };
+        format!("Some({index})")
+    }
+
+    /// `TEXT`, `LISTS` and `SOURCES`, as Rust source.
+    fn tables(&self) -> String {
+        let lists: Vec<String> = self
+            .lists
+            .iter()
+            .map(|(start, end)| format!("({start}, {end})"))
+            .collect();
+        format!(
+            "const TEXT: &str = {:?};\n\nstatic LISTS: [Span; {}] = [{}];\n\nstatic SOURCES: [RawSource; {}] = [\n    {},\n];\n",
+            self.text,
+            lists.len(),
+            lists.join(", "),
+            self.sources.len(),
+            self.sources.join(",\n    "),
+        )
+    }
+}
+
+/// A set of stages as bits: first 1, second 2, third 4, postpartum 8.
+fn stage_bits(stages: &[model::Stage]) -> u8 {
+    stages
+        .iter()
+        .map(|stage| 1 << model::Stage::ALL.iter().position(|s| s == stage).unwrap())
+        .sum()
 }
 
 /// The exercises, routines and safety line of `exercises.toml`. Routines may only name
 /// exercises of the same file, and the file must have its `[safety]` line.
-fn generate_exercises(file: &parse::ParsedFile) -> String {
+fn generate_exercises(file: &parse::ParsedFile, strings: &mut Strings) -> String {
     let Some(safety) = &file.safety else {
         panic!("exercises.toml: the [safety] table is missing");
     };
@@ -96,36 +174,36 @@ fn generate_exercises(file: &parse::ParsedFile) -> String {
         panic!("exercises.toml: tips belong in tips.toml");
     }
     let mut code = format!(
-        "\npub static SAFETY_BEFORE: &str = {:?};\n\npub static EXERCISES: &[Exercise] = &[\n",
-        safety.before
+        "\npub const SAFETY_BEFORE: &str = {:?};\n\nstatic EXERCISES: [RawExercise; {}] = [\n",
+        safety.before,
+        file.exercises.len()
     );
     for parsed in &file.exercises {
         let exercise = &parsed.exercise;
-        let stages: Vec<&str> = exercise
-            .stages
-            .iter()
-            .map(|stage| stage.rust_path())
-            .collect();
         let _ = writeln!(
             code,
-            "    Exercise {{ id: Cow::Borrowed({:?}), name: Cow::Borrowed({:?}), position: {}, stages: Cow::Borrowed(&[{}]), steps: {}, hold: {}, reps: {}, rest: {}, wide_legs: {}, from_week: {:?}, avoid: Cow::Borrowed({:?}), stop: Cow::Borrowed({:?}), stop_source: {}, source: {}, origin: None }},",
-            exercise.id,
-            exercise.name,
+            "    RawExercise {{ id: {}, name: {}, position: {}, stages: {}, steps: {}, hold: {}, reps: {}, rest: {}, wide_legs: {}, from_week: {:?}, avoid: {}, stop: {}, stop_source: {}, source: {} }},",
+            strings.span(&exercise.id),
+            strings.span(&exercise.name),
             exercise.position.rust_path(),
-            stages.join(", "),
-            texts(&exercise.steps),
+            stage_bits(&exercise.stages),
+            strings.list(&exercise.steps),
             exercise.hold,
             exercise.reps,
             exercise.rest,
             exercise.wide_legs,
             exercise.from_week,
-            exercise.avoid,
-            exercise.stop,
-            source(&exercise.stop_source),
-            source(&exercise.source),
+            strings.span(&exercise.avoid),
+            strings.span(&exercise.stop),
+            strings.source(&exercise.stop_source),
+            strings.source(&exercise.source),
         );
     }
-    code.push_str("];\n\npub static ROUTINES: &[Routine] = &[\n");
+    let _ = write!(
+        code,
+        "];\n\nstatic ROUTINES: [RawRoutine; {}] = [\n",
+        file.routines.len()
+    );
     for parsed in &file.routines {
         let routine = &parsed.routine;
         for wanted in routine.exercises.iter() {
@@ -142,18 +220,21 @@ fn generate_exercises(file: &parse::ParsedFile) -> String {
         }
         let _ = writeln!(
             code,
-            "    Routine {{ id: Cow::Borrowed({:?}), name: Cow::Borrowed({:?}), description: Cow::Borrowed({:?}), exercises: {}, origin: None }},",
-            routine.id,
-            routine.name,
-            routine.description,
-            texts(&routine.exercises),
+            "    RawRoutine {{ id: {}, name: {}, description: {}, exercises: {} }},",
+            strings.span(&routine.id),
+            strings.span(&routine.name),
+            strings.span(&routine.description),
+            strings.list(&routine.exercises),
         );
     }
     code.push_str("];\n");
     code
 }
 
-fn generate(file: &parse::ParsedFile) -> String {
+
+/// The `[about]` table and the topics stay plain statics (a few dozen pointers); the tips,
+/// which are most of the data, go into the tables.
+fn generate(file: &parse::ParsedFile, strings: &mut Strings) -> String {
     let about = file.about.clone().unwrap_or_default();
     let mut code = format!(
         "pub static ABOUT: About = About {{ name: {}, contact: {}, url: {}, reviewed: {} }};\n\n",
@@ -171,26 +252,20 @@ fn generate(file: &parse::ParsedFile) -> String {
             topic.name, topic.title, topic.description
         );
     }
-    code.push_str("];\n\npub static TIPS: &[Tip] = &[\n");
+    let _ = write!(code, "];\n\nstatic TIPS: [RawTip; {}] = [\n", file.tips.len());
     for parsed in &file.tips {
         let parse::Entry::Tip(tip) = &parsed.entry else {
             panic!("tips.toml: `disabled` is for user files, not the built-in set");
         };
-        let stages: Vec<&str> = tip.stages.iter().map(|stage| stage.rust_path()).collect();
-        let tags: Vec<String> = tip
-            .tags
-            .iter()
-            .map(|tag| format!("Cow::Borrowed({tag:?})"))
-            .collect();
-        let source = source(&tip.source);
         let _ = writeln!(
             code,
-            "    Tip {{ id: Cow::Borrowed({:?}), topic: Cow::Borrowed({:?}), text: Cow::Borrowed({:?}), stages: Cow::Borrowed(&[{}]), tags: Cow::Borrowed(&[{}]), source: {source}, origin: None }},",
-            tip.id,
-            tip.topic,
-            tip.text,
-            stages.join(", "),
-            tags.join(", "),
+            "    RawTip {{ id: {}, topic: {}, text: {}, stages: {}, tags: {}, source: {} }},",
+            strings.span(&tip.id),
+            strings.span(&tip.topic),
+            strings.span(&tip.text),
+            stage_bits(&tip.stages),
+            strings.list(&tip.tags),
+            strings.source(&tip.source),
         );
     }
     code.push_str("];\n");

@@ -36,12 +36,12 @@ impl Catalog {
     pub fn builtin() -> Catalog {
         Catalog {
             topics: builtin::TOPICS.to_vec(),
-            tips: builtin::TIPS.to_vec(),
+            tips: builtin::tips(),
             disabled: HashMap::new(),
             hidden: BTreeSet::new(),
             about: HashMap::new(),
-            exercises: builtin::EXERCISES.to_vec(),
-            routines: builtin::ROUTINES.to_vec(),
+            exercises: builtin::exercises(),
+            routines: builtin::routines(),
         }
     }
 
