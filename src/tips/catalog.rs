@@ -98,6 +98,13 @@ impl Catalog {
     /// Linear in the number of topics and tips; problems and warnings are bounded (see
     /// [`Problems`]).
     pub fn layer(mut self, mut files: Vec<UserFile>) -> Result<Layered, Vec<Diagnostic>> {
+        if files.is_empty() {
+            // The common case at a shell start: nothing to layer, so no tip is moved or copied.
+            return Ok(Layered {
+                catalog: self,
+                warnings: Vec::new(),
+            });
+        }
         let mut topic_index: HashMap<String, usize> = self
             .topics
             .iter()
