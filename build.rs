@@ -231,7 +231,6 @@ fn generate_exercises(file: &parse::ParsedFile, strings: &mut Strings) -> String
     code
 }
 
-
 /// The `[about]` table and the topics stay plain statics (a few dozen pointers); the tips,
 /// which are most of the data, go into the tables.
 fn generate(file: &parse::ParsedFile, strings: &mut Strings) -> String {
@@ -252,7 +251,11 @@ fn generate(file: &parse::ParsedFile, strings: &mut Strings) -> String {
             topic.name, topic.title, topic.description
         );
     }
-    let _ = write!(code, "];\n\nstatic TIPS: [RawTip; {}] = [\n", file.tips.len());
+    let _ = write!(
+        code,
+        "];\n\nstatic TIPS: [RawTip; {}] = [\n",
+        file.tips.len()
+    );
     for parsed in &file.tips {
         let parse::Entry::Tip(tip) = &parsed.entry else {
             panic!("tips.toml: `disabled` is for user files, not the built-in set");

@@ -4,6 +4,8 @@
 #
 #   hello (dynamic)      a hello world built with backcare's release profile, dynamically linked
 #   hello (static-pie)   the same, static-pie, as scripts/install.sh builds backcare
+#   hello (no runtime)   the static-pie hello world started as backcare starts (its main is the
+#                        C entry point, so Rust's runtime set-up does not run: src/process.rs)
 #   hello-state          the static-pie hello world plus reading a 100-byte file and replacing it
 #                        atomically: the least a tip that remembers can cost
 #   parse-only (clap)    backcare's command line parsed by clap and nothing else
@@ -54,6 +56,7 @@ parse_only="$(pwd)/target/$host/release/examples/parse_only"
 flags=(-C opt-level=3 -C lto=fat -C codegen-units=1 -C strip=symbols -C panic=abort --edition 2024)
 rustc "${flags[@]}" -o "$work/hello-dynamic" scripts/bench/hello.rs
 rustc "${flags[@]}" -C target-feature=+crt-static -o "$work/hello-static" scripts/bench/hello.rs
+rustc "${flags[@]}" -C target-feature=+crt-static -o "$work/hello-no-runtime" scripts/bench/hello_no_runtime.rs
 rustc "${flags[@]}" -C target-feature=+crt-static -o "$work/hello-state" scripts/bench/hello_state.rs
 head -c 99 /dev/zero | tr '\0' x > "$work/floor-state.txt" && echo >> "$work/floor-state.txt"
 
@@ -65,6 +68,7 @@ unset BACKCARE_TIPS BACKCARE_EVERY BACKCARE_TOPICS BACKCARE_COLOR BACKCARE_REGIO
 commands=(
   "hello (dynamic)|$work/hello-dynamic"
   "hello (static-pie)|$work/hello-static"
+  "hello (no runtime)|$work/hello-no-runtime"
   "hello-state|$work/hello-state $work/floor-state.txt"
   "parse-only (clap)|$parse_only tip --every 4h"
   "backcare tip --seed 1|$backcare tip --seed 1"
@@ -121,13 +125,14 @@ for path in sys.argv[2:]:
 median = {name: statistics.median(values) for name, values in rounds.items()}
 dynamic, static = median["hello (dynamic)"], median["hello (static-pie)"]
 floor = {"backcare tip": "hello-state"}
-print("| command | median | × hello (dynamic) | × hello (static-pie) | × its floor | minor faults | peak RSS |")
-print("|---|---|---|---|---|---|---|")
+no_runtime = median["hello (no runtime)"]
+print("| command | median | × hello (dynamic) | × hello (static-pie) | × hello (no runtime) | × its floor | minor faults | peak RSS |")
+print("|---|---|---|---|---|---|---|---|")
 for name, ms in median.items():
     own = floor.get(name, "hello (static-pie)" if name.startswith(("backcare", "parse")) else None)
     ratio = f"{ms / median[own]:.2f} ({own})" if own else ""
     minor, rss = faults.get(name, "- -").split()
-    print(f"| {name} | {ms:.2f} ms | {ms / dynamic:.2f} | {ms / static:.2f} | {ratio} | {minor} | {int(rss) / 1024:.1f} MiB |")
+    print(f"| {name} | {ms:.2f} ms | {ms / dynamic:.2f} | {ms / static:.2f} | {ms / no_runtime:.2f} | {ratio} | {minor} | {int(rss) / 1024:.1f} MiB |")
 PY
 
 # The start-up line in each shell's rc, exactly as the README gives it, against the same shell
@@ -140,9 +145,14 @@ mkdir -p "$work/rc/bash" "$work/rc/zsh" "$work/home/config/fish"
 readme_line bash >"$work/rc/bash/line"
 : >"$work/rc/zsh/.zshrc"
 mkdir -p "$work/rc/zsh-line" && readme_line zsh >"$work/rc/zsh-line/.zshrc"
+# The least any `eval "$(program)"` line costs: bash forks for the command substitution and
+# starts a program, here the hello world that starts as backcare does, its output dropped.
+# shellcheck disable=SC2016 # the line is for bash to expand, not this script
+printf 'eval "$(%s >/dev/null)"\n' "$work/hello-no-runtime" >"$work/rc/bash/eval-hello"
 shells=(
   -n "bash" "bash --rcfile $work/rc/bash/empty -i -c true"
   -n "bash + line" "bash --rcfile $work/rc/bash/line -i -c true"
+  -n "bash + eval hello" "bash --rcfile $work/rc/bash/eval-hello -i -c true"
 )
 if command -v zsh >/dev/null 2>&1; then
   shells+=(-n "zsh" "env ZDOTDIR=$work/rc/zsh zsh -i -c true"
@@ -160,10 +170,10 @@ echo
 python3 - "$work/shells.json" <<'PY'
 import json, sys
 median = {r["command"]: r["median"] * 1e3 for r in json.load(open(sys.argv[1]))["results"]}
-print("| shell start (interactive, no terminal) | median | the line adds |")
+print("| shell start (interactive, no terminal) | median | the rc line adds |")
 print("|---|---|---|")
 for name, ms in median.items():
-    base = median.get(name.removesuffix(" + line"))
-    added = f"{ms - base:.2f} ms" if name.endswith(" + line") else ""
+    base = median.get(name.split(" + ")[0])
+    added = f"{ms - base:.2f} ms" if " + " in name else ""
     print(f"| {name} | {ms:.2f} ms | {added} |")
 PY

@@ -422,7 +422,9 @@ fn unknown_routines_and_empty_sets_are_told_apart() {
 fn user_routines_are_checked_like_tips() {
     let env = TestEnv::new();
     let good = env.write("good.toml", USER_ROUTINE);
-    env.run(&["check", path_str(&good)]).success();
+    env.run(&["check", path_str(&good)])
+        .success()
+        .stdout(contains(", 15 exercises, 5 routines\n"));
     let listed = env.stdout(&["--file", path_str(&good), "stretch", "--list"]);
     assert!(listed.contains("tiny  Tiny ("), "{listed}");
 

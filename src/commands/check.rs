@@ -100,10 +100,12 @@ impl Context {
             format!("{count} {word}{}", if count == 1 { "" } else { "s" })
         };
         emit(&format!(
-            "ok: {}, {}, {}\n",
+            "ok: {}, {}, {}, {}, {}\n",
             plural(paths.len(), "file"),
             plural(catalog.topics.len(), "topic"),
-            plural(catalog.tips.len(), "tip")
+            plural(catalog.tips.len(), "tip"),
+            plural(catalog.exercises.len(), "exercise"),
+            plural(catalog.routines.len(), "routine")
         ))?;
         Ok(Exit::Success)
     }
