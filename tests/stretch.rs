@@ -476,3 +476,32 @@ fn the_start_up_tip_suggests_a_session_in_work_hours_when_asked() {
     let typed = env.stdout(&["tip", "--at", &(WEDNESDAY_10 + 7 * 3600 - 60).to_string()]);
     assert!(!typed.contains(line), "{typed}");
 }
+
+#[test]
+fn a_users_exercise_replaces_the_built_in_one_with_its_id() {
+    let env = TestEnv::new();
+    let mine = USER_ROUTINE
+        .replace("id = \"shoulder-rolls\"", "id = \"heel-raises\"")
+        .replace(
+            "\"shoulder-rolls\", \"side-step\"",
+            "\"heel-raises\", \"side-step\"",
+        );
+    let file = env.write("mine.toml", &mine);
+    let args = [
+        "--file",
+        path_str(&file),
+        "stretch",
+        "morning",
+        "--week",
+        "30",
+    ];
+    let morning = env.json(&args);
+    let heel_raises = morning["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|exercise| exercise["id"] == "heel-raises")
+        .expect("still in the routine");
+    assert_eq!(heel_raises["name"], "Shoulder rolls");
+    assert_eq!(heel_raises["source"]["publisher"], "My physiotherapist");
+}

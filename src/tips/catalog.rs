@@ -230,15 +230,7 @@ impl Catalog {
     fn layer_exercises(&mut self, files: &mut [UserFile], problems: &mut Problems) {
         for file in files.iter_mut() {
             for parsed in std::mem::take(&mut file.parsed.exercises) {
-                let exercise = parsed.exercise;
-                match self
-                    .exercises
-                    .iter()
-                    .position(|known| known.id == exercise.id)
-                {
-                    Some(at) => self.exercises[at] = exercise,
-                    None => self.exercises.push(exercise),
-                }
+                replace_or_add(&mut self.exercises, parsed.exercise, |e| &e.id);
             }
         }
         let known: HashSet<&str> = self
@@ -268,15 +260,16 @@ impl Catalog {
             }
         }
         for routine in routines {
-            match self
-                .routines
-                .iter()
-                .position(|known| known.id == routine.id)
-            {
-                Some(at) => self.routines[at] = routine,
-                None => self.routines.push(routine),
-            }
+            replace_or_add(&mut self.routines, routine, |r| &r.id);
         }
+    }
+}
+
+/// Puts `item` in the place of the one with its id, or at the end: a later file wins.
+fn replace_or_add<T>(items: &mut Vec<T>, item: T, id: impl Fn(&T) -> &str) {
+    match items.iter().position(|known| id(known) == id(&item)) {
+        Some(at) => items[at] = item,
+        None => items.push(item),
     }
 }
 
