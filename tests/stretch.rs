@@ -383,6 +383,13 @@ fn pelvic_girdle_pain_leaves_out_wide_leg_movements() {
         text.contains("Left out: Wide side step (it takes the legs apart"),
         "{text}"
     );
+    // `status` says what is in effect.
+    let status = env.stdout(&["status"]);
+    assert!(
+        status.contains("Stretch sessions: no wide-leg movements (pelvic_girdle_pain)"),
+        "{status}"
+    );
+    assert_eq!(env.json(&["status"])["pelvic_girdle_pain"], true);
 }
 
 #[test]

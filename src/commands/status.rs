@@ -67,6 +67,8 @@ impl Context {
                 every: Option<String>,
                 daily: bool,
                 next_startup_tip: Option<u64>,
+                pelvic_girdle_pain: bool,
+                stretch_reminder: bool,
                 tip_files: &'a [String],
                 skipped_files: Vec<SkippedObject>,
                 builtin: bool,
@@ -89,6 +91,8 @@ impl Context {
                 every: self.config.every.map(|every| every.to_string()),
                 daily: self.config.daily,
                 next_startup_tip,
+                pelvic_girdle_pain: self.config.pelvic_girdle_pain,
+                stretch_reminder: self.config.stretch_reminder,
                 tip_files: &tip_files,
                 skipped_files: skipped
                     .iter()
@@ -167,6 +171,17 @@ impl Context {
             _ => format!("{mode}one at every shell start (set `every` to show fewer)"),
         };
         line("Start-up tips:", &startup);
+        let stretch = match (self.config.pelvic_girdle_pain, self.config.stretch_reminder) {
+            (false, false) => "every exercise that suits your stage; no reminder",
+            (true, false) => "no wide-leg movements (pelvic_girdle_pain); no reminder",
+            (false, true) => {
+                "every exercise that suits your stage; a reminder in work hours (stretch_reminder)"
+            }
+            (true, true) => {
+                "no wide-leg movements (pelvic_girdle_pain); a reminder in work hours (stretch_reminder)"
+            }
+        };
+        line("Stretch sessions:", stretch);
         let builtin = match (self.global.no_builtin, reviewed) {
             (true, _) => "left out".to_string(),
             (false, Some(date)) => format!("in use (last reviewed {date})"),
