@@ -234,6 +234,9 @@ fn generate_exercises(file: &parse::ParsedFile, strings: &mut Strings) -> String
 /// The `[about]` table and the topics stay plain statics (a few dozen pointers); the tips,
 /// which are most of the data, go into the tables.
 fn generate(file: &parse::ParsedFile, strings: &mut Strings) -> String {
+    if !file.exercises.is_empty() || !file.routines.is_empty() || file.safety.is_some() {
+        panic!("tips.toml: exercises, routines and [safety] belong in exercises.toml");
+    }
     let about = file.about.clone().unwrap_or_default();
     let mut code = format!(
         "pub static ABOUT: About = About {{ name: {}, contact: {}, url: {}, reviewed: {} }};\n\n",

@@ -87,7 +87,6 @@ fn settle_config_problems(command: &Command, problems: Vec<ConfigProblem>) -> Re
         Command::Tip(_)
         | Command::Line(_)
         | Command::Export(_)
-        | Command::Stretch(_)
         | Command::WarningSigns(_)
         | Command::Init(_)
         | Command::Completions(_)
@@ -96,6 +95,12 @@ fn settle_config_problems(command: &Command, problems: Vec<ConfigProblem>) -> Re
         | Command::Check(_) => false,
         // `status` shows every setting.
         Command::Status => true,
+        // A session must not run on a guess about pelvic girdle pain: a config file that
+        // cannot be read, or a bad `pelvic_girdle_pain`, stops it (dates that cannot be read
+        // already make it assume any week of pregnancy, the strictest).
+        Command::Stretch(_) => problems.iter().any(|problem| {
+            problem.whole_file || matches!(problem.key, Some("pelvic_girdle_pain" | "color"))
+        }),
         // Browsing uses only the colour setting (and a file that cannot be read at all).
         Command::List(_)
         | Command::Search(_)

@@ -24,7 +24,7 @@ Exit codes (as grep):
   0  done (check: the files are clean)
   1  nothing found: no match, an unknown id (check: problems found)
   2  an error: wrong usage, an unreadable or invalid file
-  130  stretch: a session stopped with Ctrl-C
+  130  stretch: a session stopped with Ctrl-C (128 + the signal's number)
 
 backcare offers general information, not medical advice: ask your midwife or doctor about your own pregnancy.";
 

@@ -13,8 +13,9 @@ pub enum Exit {
     /// Any error: wrong usage, a file that cannot be read or is invalid, output that cannot
     /// be written.
     Error,
-    /// A `stretch` session stopped by Ctrl-C: 128 + SIGINT, as a shell reports it.
-    Interrupted,
+    /// A `stretch` session stopped by Ctrl-C (SIGINT) or another signal: 128 plus its number,
+    /// as a shell reports a command a signal stopped (130 for Ctrl-C).
+    Signal(i32),
 }
 
 impl Exit {
@@ -23,7 +24,7 @@ impl Exit {
             Exit::Success => 0,
             Exit::NothingFound => 1,
             Exit::Error => 2,
-            Exit::Interrupted => 130,
+            Exit::Signal(signal) => u8::try_from(128 + signal).unwrap_or(255),
         }
     }
 }

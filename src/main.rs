@@ -6,7 +6,7 @@
 use std::ffi::{c_char, c_int};
 
 #[unsafe(no_mangle)]
-extern "C" fn main(_argc: c_int, _argv: *const *const c_char) -> c_int {
-    // The arguments are read through `std::env::args_os`, which the C library has filled in.
-    c_int::from(backcare::process::run(std::env::args_os()))
+extern "C" fn main(argc: c_int, argv: *const *const c_char) -> c_int {
+    // SAFETY: the C library calls `main` with `argc` and `argv` as it found them.
+    unsafe { backcare::process::main(argc, argv) }
 }

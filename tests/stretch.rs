@@ -203,6 +203,9 @@ fn a_whole_session_runs_at_forty_columns_with_countdowns_and_a_summary() {
     assert!(text.contains("space pause, n skip, q quit"), "{text}");
     assert!(text.contains("Next (1/"), "{text}");
     assert!(text.contains("\nStop if it hurts"), "{text}");
+    // What to avoid, and what was left out for this reader (no date: any week of pregnancy).
+    assert!(text.contains("\nAvoid tight clothes"), "{text}");
+    assert!(text.contains("Left out for you: "), "{text}");
     // Mid-hold: a repetition count and a bar partly filled.
     let mid_hold = screen
         .iter()
@@ -221,10 +224,8 @@ fn skip_then_quit_moves_on_and_says_how_far_the_session_got() {
     }
     let env = TestEnv::new();
     let file = env.write("mine.toml", USER_ROUTINE);
-    let args = format!(
-        "--file {} stretch tiny --stage postpartum --speed 20",
-        path_str(&file)
-    );
+    // Real time: the keys, not the clock, move this session on.
+    let args = format!("--file {} stretch tiny --stage postpartum", path_str(&file));
     let (transcript, code) = session(&env, &args, 80, &[], "nq");
     assert_eq!(code, 0, "{transcript}");
     let text = visible_lines(&transcript).join("\n");
@@ -249,7 +250,7 @@ fn ctrl_c_stops_cleanly_with_the_shells_exit_code() {
         return;
     }
     let env = TestEnv::new();
-    let (transcript, code) = session(&env, "stretch desk --speed 20", 60, &[], "\x03");
+    let (transcript, code) = session(&env, "stretch desk", 60, &[], "\x03");
     assert_eq!(code, 130, "{transcript}");
     let text = visible_lines(&transcript).join("\n");
     assert!(text.contains("Stopped at exercise 1 of"), "{text}");
@@ -257,16 +258,18 @@ fn ctrl_c_stops_cleanly_with_the_shells_exit_code() {
 }
 
 #[test]
-fn space_pauses_until_a_key_and_q_quits_from_the_pause() {
+fn space_pauses_until_a_key_and_n_or_q_work_from_the_pause() {
     if !installed("script") {
         return;
     }
     let env = TestEnv::new();
-    let (transcript, code) = session(&env, "stretch desk --speed 20", 60, &[], " q");
+    let (transcript, code) = session(&env, "stretch desk", 60, &[], " n q");
     assert_eq!(code, 0, "{transcript}");
     let text = visible_lines(&transcript).join("\n");
-    assert!(text.contains("paused: space to go on, q to quit"), "{text}");
-    assert!(text.contains("Stopped at exercise 1 of"), "{text}");
+    assert!(text.contains("Paused: space goes on, q quits"), "{text}");
+    let skipped = text.find("skipped").expect("n skips from the pause");
+    assert!(text[skipped..].contains("Next (2/"), "{text}");
+    assert!(text.contains("Stopped at exercise 2 of"), "{text}");
     assert_restored(&transcript);
 }
 
@@ -390,6 +393,14 @@ fn pelvic_girdle_pain_leaves_out_wide_leg_movements() {
         "{status}"
     );
     assert_eq!(env.json(&["status"])["pelvic_girdle_pain"], true);
+    // A session does not run on a guess: a bad setting stops it, naming the file and key.
+    let config = env.write_config("pelvic_girdle_pain = \"yes\"\n");
+    env.run(&["stretch", "desk"])
+        .code(2)
+        .stderr(contains(format!(
+            "{}:1:22: `pelvic_girdle_pain` must be true or false",
+            path_str(&config)
+        )));
 }
 
 #[test]
@@ -451,6 +462,16 @@ fn user_routines_are_checked_like_tips() {
     assert!(stderr.contains("bad.toml:48:32: "), "{stderr}");
     assert!(stderr.contains("routine `tiny` names exercise `side-stpe`, which no file declares (did you mean `side-step`?)"), "{stderr}");
     // A user file cannot change what every session says first.
+    // An exercise must be safe for some stage.
+    let no_stage = USER_ROUTINE.replacen(
+        "stages = [\"first\", \"second\", \"third\", \"postpartum\"]",
+        "stages = []",
+        1,
+    );
+    let bad = env.write("bad.toml", &no_stage);
+    env.run(&["check", path_str(&bad)]).code(1).stderr(contains(
+        "bad.toml:10:10: exercise `shoulder-rolls` must list at least one stage it is safe for",
+    ));
     let sneaky = env.write(
         "sneaky.toml",
         &format!("[safety]\nbefore = \"Push through.\"\n{USER_ROUTINE}"),
@@ -510,5 +531,11 @@ fn a_users_exercise_replaces_the_built_in_one_with_its_id() {
         .find(|exercise| exercise["id"] == "heel-raises")
         .expect("still in the routine");
     assert_eq!(heel_raises["name"], "Shoulder rolls");
+    assert_eq!(heel_raises["file"], path_str(&file));
+    let text = env.stdout(&args[..]);
+    assert!(
+        text.contains(&format!("; from {}", path_str(&file))),
+        "{text}"
+    );
     assert_eq!(heel_raises["source"]["publisher"], "My physiotherapist");
 }

@@ -138,7 +138,7 @@ Nothing found: a search without a match, an unknown id, filters that leave no ti
 An error: wrong usage, a file that cannot be read or is invalid, output that cannot be written.
 .TP
 \fB130\fR
-A \fBstretch\fR session stopped with Ctrl-C.
+A \fBstretch\fR session stopped with Ctrl-C (128 plus the signal's number for another signal).
 .SH NOTES
 backcare offers general information, not medical advice: ask your midwife or doctor about
 your own pregnancy. \fBbackcare warning\-signs\fR says when back pain needs help now.

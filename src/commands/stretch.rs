@@ -60,7 +60,7 @@ impl Context {
             ))
         })?;
         Ok(match report.ending {
-            Ending::Interrupted => Exit::Interrupted,
+            Ending::Interrupted(signal) => Exit::Signal(signal),
             Ending::Finished | Ending::Quit => Exit::Success,
         })
     }
@@ -216,6 +216,10 @@ fn dose(exercise: &Exercise) -> String {
     if let Some(week) = exercise.from_week {
         text.push_str(&format!("; from week {week} of pregnancy"));
     }
+    // An exercise from a user's file says so: it may stand in for a built-in one.
+    if let Some(file) = &exercise.origin {
+        text.push_str(&format!("; from {}", visible(file)));
+    }
     text.push_str(&format!("; {}", duration(exercise.seconds())));
     text
 }
@@ -282,6 +286,9 @@ struct ExerciseObject<'a> {
     stop: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     stop_source: Option<SourceObject<'a>>,
+    /// The user's file the exercise came from; absent for a built-in one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<SourceObject<'a>>,
 }
@@ -320,6 +327,7 @@ impl<'a> PlanObject<'a> {
                     avoid: &exercise.avoid,
                     stop: &exercise.stop,
                     stop_source: exercise.stop_source.as_ref().map(SourceObject::from),
+                    file: exercise.origin.as_deref(),
                     source: exercise.source.as_ref().map(SourceObject::from),
                 })
                 .collect(),

@@ -10,9 +10,11 @@ mod terminal;
 use crate::tips::model::{Exercise, Position, Routine};
 use crate::tips::{Catalog, Stage};
 
-/// Lying flat on the back is left out of pregnancy after this many weeks: the bump's weight
-/// on the big blood vessels can make a pregnant woman feel faint.
+/// Lying flat on the back is left out of pregnancy from this many completed weeks: the
+/// bump's weight on the big blood vessels can make a pregnant woman feel faint.
 pub const ON_BACK_UNTIL_WEEK: u8 = 16;
+/// The first completed week of the third trimester: all a stage without a week tells.
+const THIRD_TRIMESTER_FROM_WEEK: u8 = 28;
 
 /// What the safety rules need to know about the person exercising.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,7 +80,7 @@ impl Situation {
         }
         let pregnant = self.stage != Some(Stage::Postpartum);
         let early = match (self.week, self.stage) {
-            (Some(week), _) => week <= ON_BACK_UNTIL_WEEK,
+            (Some(week), _) => week < ON_BACK_UNTIL_WEEK,
             (None, stage) => stage == Some(Stage::First),
         };
         if exercise.position == Position::OnBack && pregnant && !early {
@@ -87,11 +89,11 @@ impl Situation {
         if exercise.wide_legs && self.pelvic_girdle_pain {
             return Err(LeftOut::WideLegs);
         }
-        // Without a week, only the third trimester (from week 28) is surely late enough.
+        // Without a week, the third trimester says only that week 28 is reached.
         if let Some(from) = exercise.from_week.filter(|_| pregnant) {
             let reached = match self.week {
                 Some(week) => week >= from,
-                None => self.stage == Some(Stage::Third),
+                None => self.stage == Some(Stage::Third) && from <= THIRD_TRIMESTER_FROM_WEEK,
             };
             if !reached {
                 return Err(LeftOut::TooEarly(from));
@@ -196,8 +198,9 @@ mod tests {
         let on_back = exercise(Position::OnBack, ALL, false);
         let at = |stage, week| situation(Some(stage), week, false).allows(&on_back);
         assert_eq!(at(Stage::First, Some(10)), Ok(()));
-        assert_eq!(at(Stage::Second, Some(16)), Ok(()));
-        assert_eq!(at(Stage::Second, Some(17)), Err(LeftOut::OnBack));
+        assert_eq!(at(Stage::Second, Some(15)), Ok(()));
+        // 16 completed weeks is 16+0 to 16+6: past 16 weeks.
+        assert_eq!(at(Stage::Second, Some(16)), Err(LeftOut::OnBack));
         assert_eq!(at(Stage::Second, None), Err(LeftOut::OnBack));
         assert_eq!(at(Stage::Third, Some(30)), Err(LeftOut::OnBack));
         assert_eq!(at(Stage::First, None), Ok(()));
@@ -245,6 +248,12 @@ mod tests {
         assert_eq!(at(Stage::Second, None), Err(LeftOut::TooEarly(16)));
         assert_eq!(at(Stage::Third, None), Ok(()));
         assert_eq!(at(Stage::Postpartum, None), Ok(()));
+        let late = Exercise {
+            from_week: Some(32),
+            ..later
+        };
+        let third_without_week = situation(Some(Stage::Third), None, false);
+        assert_eq!(third_without_week.allows(&late), Err(LeftOut::TooEarly(32)));
     }
 
     #[test]

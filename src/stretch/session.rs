@@ -31,8 +31,9 @@ pub enum Ending {
     Finished,
     /// q.
     Quit,
-    /// Ctrl-C or a signal: the caller exits with 130, as a shell expects.
-    Interrupted,
+    /// Ctrl-C or another signal (its number): the caller exits with 128 plus the number, as
+    /// a shell reports a command a signal stopped.
+    Interrupted(i32),
 }
 
 /// What a session did, as its last line tells it.
@@ -111,12 +112,21 @@ impl<W: Write> Session<'_, '_, W> {
         intro.push('\n');
         intro.push_str(&self.style().alert(&screen.wrap(safety, "")));
         intro.push('\n');
-        intro.push_str(
-            &self
-                .style()
-                .dim(&screen.wrap("Keys: space pause, n skip, q quit.", "")),
-        );
-        intro.push('\n');
+        if !plan.left_out.is_empty() {
+            let names: Vec<String> = plan
+                .left_out
+                .iter()
+                .map(|(exercise, why)| format!("{} ({})", visible(&exercise.name), why.reason()))
+                .collect();
+            let line = format!("Left out for you: {}.", names.join("; "));
+            intro.push_str(&self.style().dim(&screen.wrap(&line, "")));
+            intro.push('\n');
+        }
+        if self.keys.has_keys() {
+            let keys = "Keys: space pause, n skip, q quit.";
+            intro.push_str(&self.style().dim(&screen.wrap(keys, "")));
+            intro.push('\n');
+        }
         self.write(&intro)?;
         let mut report = Report {
             ending: Ending::Finished,
@@ -157,8 +167,12 @@ impl<W: Write> Session<'_, '_, W> {
             text.push_str(&screen.wrap_hanging(&visible(step), &bullet, "   "));
             text.push('\n');
         }
-        // The stop signs are a sentence of their own ("Stop if it hurts...").
-        text.push_str(&style.dim(&screen.wrap(&visible(&exercise.stop), "")));
+        // What to avoid and the stop signs are sentences of their own ("Stop if it hurts...").
+        for sentence in [&exercise.avoid, &exercise.stop] {
+            text.push_str(&style.dim(&screen.wrap(&visible(sentence), "")));
+            text.push('\n');
+        }
+        text.pop();
         text.push('\n');
         self.write(&text)
     }
@@ -198,34 +212,42 @@ impl<W: Write> Session<'_, '_, W> {
 
     /// Counts `seconds` down, one line for the whole countdown.
     fn countdown(&mut self, label: &str, seconds: u32) -> io::Result<Flow> {
-        let tick = Duration::from_millis(1000 / u64::from(self.look.speed.max(1)));
+        let tick = Duration::from_secs(1) / self.look.speed.max(1);
         if !self.look.redraw {
             self.write(&format!("{label} {seconds} s:"))?;
         }
         let mut left = seconds;
+        // In a plain countdown, the number to add once a second has passed.
+        let mut counted = seconds;
         while left > 0 {
             if self.look.redraw {
                 let line = self.status(label, seconds, left);
                 self.write(&format!("\r\x1b[2K{line}"))?;
-            } else if left < seconds {
+            } else if left < counted {
                 self.write(&format!(" {left}"))?;
+                counted = left;
             }
             match self.keys.wait(tick) {
                 Event::Timeout => {
                     left -= 1;
                     self.seconds += 1;
                 }
-                Event::Key(Key::Pause) => {
-                    if let Some(ending) = self.pause(label, seconds, left)? {
-                        return Ok(Flow::Stop(ending));
+                Event::Key(Key::Pause) => match self.pause(label, seconds, left)? {
+                    Flow::Continue => counted = left,
+                    Flow::Skip => {
+                        self.end_line()?;
+                        return Ok(Flow::Skip);
                     }
-                }
+                    stop => return Ok(stop),
+                },
                 Event::Key(Key::Skip) => {
                     self.end_line()?;
                     return Ok(Flow::Skip);
                 }
                 Event::Key(Key::Quit) => return Ok(Flow::Stop(Ending::Quit)),
-                Event::Interrupted => return Ok(Flow::Stop(Ending::Interrupted)),
+                Event::Interrupted(signal) => {
+                    return Ok(Flow::Stop(Ending::Interrupted(signal)));
+                }
             }
         }
         self.end_line()?;
@@ -241,28 +263,28 @@ impl<W: Write> Session<'_, '_, W> {
         }
     }
 
-    /// Waits for space (go on) or q; `Some` ending stops the session.
-    fn pause(&mut self, label: &str, seconds: u32, left: u32) -> io::Result<Option<Ending>> {
-        let note = "paused: space to go on, q to quit";
+    /// Waits for space (go on), n (skip) or q, and says which.
+    fn pause(&mut self, label: &str, seconds: u32, left: u32) -> io::Result<Flow> {
+        // Short enough for a 40-column line on its own.
+        let note = "Paused: space goes on, q quits";
         if self.look.redraw {
-            let line = format!("{} {}", label, self.style().alert(note));
+            let line = self.style().alert(note);
             self.write(&format!("\r\x1b[2K{line}"))?;
         } else {
             self.write(&format!(" ({note})\n{label} {left} s:"))?;
         }
-        loop {
-            match self.keys.wait_for_key() {
-                Event::Key(Key::Pause | Key::Skip) => break,
-                Event::Key(Key::Quit) => return Ok(Some(Ending::Quit)),
-                Event::Interrupted => return Ok(Some(Ending::Interrupted)),
-                Event::Timeout => {}
-            }
-        }
-        if self.look.redraw {
+        let flow = match self.keys.wait_for_key() {
+            Event::Key(Key::Pause) => Flow::Continue,
+            Event::Key(Key::Skip) => Flow::Skip,
+            Event::Key(Key::Quit) => Flow::Stop(Ending::Quit),
+            Event::Interrupted(signal) => Flow::Stop(Ending::Interrupted(signal)),
+            Event::Timeout => Flow::Continue,
+        };
+        if self.look.redraw && matches!(flow, Flow::Continue) {
             let line = self.status(label, seconds, left);
             self.write(&format!("\r\x1b[2K{line}"))?;
         }
-        Ok(None)
+        Ok(flow)
     }
 
     /// `Rep 3/8 [######----]  4 s`, fitted to the screen's width.
@@ -296,7 +318,7 @@ impl<W: Write> Session<'_, '_, W> {
                 "Done: {} of {total} exercises in {time}{skipped}. Well done.",
                 report.done
             ),
-            Ending::Quit | Ending::Interrupted => format!(
+            Ending::Quit | Ending::Interrupted(_) => format!(
                 "Stopped at exercise {} of {total}: {} done{skipped}, {time} of exercise.",
                 report.stopped_at.unwrap_or(0) + 1,
                 report.done

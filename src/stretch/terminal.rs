@@ -3,14 +3,14 @@
 //! Ctrl-C, SIGTERM or a closed terminal turned into a clean stop rather than a dead process
 //! that leaves the terminal without echo.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
-/// Set by the signal handler; read between waits.
-static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+/// The signal that arrived, or 0; set by the signal handler and read between waits.
+static INTERRUPTED: AtomicI32 = AtomicI32::new(0);
 
-extern "C" fn on_signal(_: libc::c_int) {
-    INTERRUPTED.store(true, Ordering::SeqCst);
+extern "C" fn on_signal(signal: libc::c_int) {
+    INTERRUPTED.store(signal, Ordering::SeqCst);
 }
 
 /// What ended a wait.
@@ -19,8 +19,8 @@ pub enum Event {
     /// The time was up.
     Timeout,
     Key(Key),
-    /// Ctrl-C (as a key, or SIGINT), SIGTERM or SIGHUP.
-    Interrupted,
+    /// Ctrl-C (as a key: SIGINT's number), or this signal: SIGINT, SIGTERM or SIGHUP.
+    Interrupted(i32),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,8 +48,14 @@ impl Keyboard {
     pub fn open() -> Keyboard {
         for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
             // SAFETY: the handler only stores to an atomic, which is async-signal-safe; no
-            // SA_RESTART, so a wait in `poll` returns at once with EINTR.
+            // SA_RESTART, so a wait in `ppoll` returns at once with EINTR. A signal that is
+            // ignored (as under `nohup`) stays ignored.
             unsafe {
+                let mut old: libc::sigaction = std::mem::zeroed();
+                libc::sigaction(signal, std::ptr::null(), &mut old);
+                if old.sa_sigaction == libc::SIG_IGN {
+                    continue;
+                }
                 let mut action: libc::sigaction = std::mem::zeroed();
                 action.sa_sigaction = on_signal as *const () as libc::sighandler_t;
                 libc::sigemptyset(&mut action.sa_mask);
@@ -75,33 +81,39 @@ impl Keyboard {
         }
     }
 
-    /// Waits up to `timeout` for a key that means something (other keys are ignored).
+    /// Waits up to `timeout` for a key that means something (other keys are ignored). Keys
+    /// already typed are read even when the time is up, however short the wait.
     pub fn wait(&mut self, timeout: Duration) -> Event {
         let deadline = Instant::now() + timeout;
         loop {
-            if INTERRUPTED.load(Ordering::SeqCst) {
-                return Event::Interrupted;
+            let signal = INTERRUPTED.load(Ordering::SeqCst);
+            if signal != 0 {
+                return Event::Interrupted(signal);
             }
             let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                return Event::Timeout;
-            }
-            let millis = libc::c_int::try_from(left.as_millis().max(1)).unwrap_or(libc::c_int::MAX);
             let mut stdin = libc::pollfd {
                 fd: 0,
                 events: libc::POLLIN,
                 revents: 0,
             };
-            // SAFETY: one valid pollfd (or none), for at most `millis`.
+            let wait = libc::timespec {
+                tv_sec: libc::time_t::try_from(left.as_secs()).unwrap_or(libc::time_t::MAX),
+                // Below 10^9, so it fits a `c_long` of any width.
+                tv_nsec: left.subsec_nanos() as libc::c_long,
+            };
+            // SAFETY: one valid pollfd (or none) and a valid timeout; no signal mask.
             let ready = unsafe {
                 if self.open {
-                    libc::poll(&mut stdin, 1, millis)
+                    libc::ppoll(&mut stdin, 1, &wait, std::ptr::null())
                 } else {
-                    libc::poll(std::ptr::null_mut(), 0, millis)
+                    libc::ppoll(std::ptr::null_mut(), 0, &wait, std::ptr::null())
                 }
             };
             if ready <= 0 {
-                continue; // time up, or a signal: the loop tells which
+                if ready == 0 && left.is_zero() {
+                    return Event::Timeout;
+                }
+                continue; // a signal, or time still left: the loop tells which
             }
             let mut byte = 0u8;
             // SAFETY: reads at most one byte into `byte`.
@@ -114,17 +126,22 @@ impl Keyboard {
                 b' ' => return Event::Key(Key::Pause),
                 b'n' | b'N' | b'\r' | b'\n' => return Event::Key(Key::Skip),
                 b'q' | b'Q' => return Event::Key(Key::Quit),
-                0x03 => return Event::Interrupted,
+                0x03 => return Event::Interrupted(libc::SIGINT),
                 _ => {}
             }
         }
     }
 
-    /// Waits for a key, however long it takes (a paused session).
+    /// Whether keys can be read (stdin is a terminal that has not reached its end).
+    pub fn has_keys(&self) -> bool {
+        self.open
+    }
+
+    /// Waits for a key, however long it takes (a paused session). A session without keys is
+    /// never paused, so this only returns on a key or a signal.
     pub fn wait_for_key(&mut self) -> Event {
         loop {
-            match self.wait(Duration::from_secs(3600)) {
-                Event::Timeout if !self.open => return Event::Key(Key::Pause),
+            match self.wait(Duration::from_secs(1)) {
                 Event::Timeout => {}
                 event => return event,
             }

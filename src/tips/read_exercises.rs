@@ -111,13 +111,19 @@ impl Reader<'_, '_> {
                 found
             });
         let stages = self.stages(fields);
-        if stages.is_empty() && fields.get("stages").is_none() {
-            self.report(
+        match fields.get("stages") {
+            None => self.report(
                 span.clone(),
                 format!(
                     "{context} is missing `stages` (the stages it is safe for, such as [\"first\", \"second\"])"
                 ),
-            );
+            ),
+            Some(value) if stages.is_empty() && value.get_ref().as_array().is_some() => self
+                .report(
+                    value.span(),
+                    format!("{context} must list at least one stage it is safe for"),
+                ),
+            Some(_) => {}
         }
         let steps = self.steps(fields, &context, span.clone());
         let hold = self.number(fields, "hold", HOLD_SECONDS, &context, span.clone());
