@@ -48,7 +48,7 @@ impl Keyboard {
     pub fn open() -> Keyboard {
         for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
             // SAFETY: the handler only stores to an atomic, which is async-signal-safe; no
-            // SA_RESTART, so a wait in `ppoll` returns at once with EINTR. A signal that is
+            // SA_RESTART, so a wait in `poll` returns at once with EINTR. A signal that is
             // ignored (as under `nohup`) stays ignored.
             unsafe {
                 let mut old: libc::sigaction = std::mem::zeroed();
@@ -96,17 +96,15 @@ impl Keyboard {
                 events: libc::POLLIN,
                 revents: 0,
             };
-            let wait = libc::timespec {
-                tv_sec: libc::time_t::try_from(left.as_secs()).unwrap_or(libc::time_t::MAX),
-                // Below 10^9, so it fits a `c_long` of any width.
-                tv_nsec: left.subsec_nanos() as libc::c_long,
-            };
-            // SAFETY: one valid pollfd (or none) and a valid timeout; no signal mask.
+            // Whole milliseconds, rounded up (`poll` is everywhere; `ppoll` is not).
+            let millis = left.as_micros().div_ceil(1000);
+            let millis = libc::c_int::try_from(millis).unwrap_or(libc::c_int::MAX);
+            // SAFETY: one valid pollfd (or none), for at most `millis`.
             let ready = unsafe {
                 if self.open {
-                    libc::ppoll(&mut stdin, 1, &wait, std::ptr::null())
+                    libc::poll(&mut stdin, 1, millis)
                 } else {
-                    libc::ppoll(std::ptr::null_mut(), 0, &wait, std::ptr::null())
+                    libc::poll(std::ptr::null_mut(), 0, millis)
                 }
             };
             if ready <= 0 {
