@@ -51,11 +51,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
 fn report(error: &Error, one_line: bool) {
     let with_source = !one_line && io::stderr().is_terminal();
     let text = match error {
-        Error::Data(problems) | Error::Findings(problems) if one_line && problems.len() > 1 => {
+        Error::Data(problems) | Error::Findings(problems)
+            if one_line && crate::diagnostic::total(problems) > 1 =>
+        {
             format!(
                 "{} (and {} more; run `backcare check`)\n",
                 problems[0].headline(),
-                problems.len() - 1
+                crate::diagnostic::total(problems) - 1
             )
         }
         Error::Data(problems) | Error::Findings(problems) => problems

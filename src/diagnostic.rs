@@ -33,6 +33,14 @@ pub struct Diagnostic {
     pub path: String,
     pub place: Option<Place>,
     pub message: String,
+    /// How many problems this line stands for: 1 for a problem, the number a "more problems
+    /// not shown" line counts, 0 for a note. One-line reports add them up (see [`total`]).
+    pub problems: usize,
+}
+
+/// How many problems a list stands for, counting those only summed up in its last line.
+pub fn total(list: &[Diagnostic]) -> usize {
+    list.iter().map(|diagnostic| diagnostic.problems).sum()
 }
 
 impl Diagnostic {
@@ -56,6 +64,7 @@ impl Diagnostic {
                 caret,
             }),
             message: message.into(),
+            problems: 1,
         }
     }
 
@@ -65,6 +74,15 @@ impl Diagnostic {
             path: path.to_string(),
             place: None,
             message: message.into(),
+            problems: 1,
+        }
+    }
+
+    /// A line that is not a problem itself, such as which files were read.
+    pub fn note(message: impl Into<String>) -> Self {
+        Diagnostic {
+            problems: 0,
+            ..Diagnostic::file("", message)
         }
     }
 
@@ -179,13 +197,16 @@ impl Problems {
         let mut list = self.shown;
         if self.not_shown > 0 {
             let plural = if self.not_shown == 1 { "" } else { "s" };
-            list.push(Diagnostic::file(
-                "",
-                format!(
-                    "backcare: {} more problem{plural} not shown",
-                    self.not_shown
-                ),
-            ));
+            list.push(Diagnostic {
+                problems: self.not_shown,
+                ..Diagnostic::file(
+                    "",
+                    format!(
+                        "backcare: {} more problem{plural} not shown",
+                        self.not_shown
+                    ),
+                )
+            });
         }
         list
     }

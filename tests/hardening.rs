@@ -719,3 +719,25 @@ fn work_across_files_is_bounded() {
     .success()
     .stderr("");
 }
+
+/// The one line a shell start gets counts every problem, also those only summed up.
+#[test]
+fn the_one_line_counts_problems_that_are_not_shown() {
+    let env = TestEnv::new();
+    let tips: String = (0..50)
+        .map(|n| format!("[[tips]]\nid = \"t{n}\"\ntopic = \"posture\"\n\n"))
+        .collect();
+    let file = env.write("many.toml", &tips);
+    let output = env
+        .cmd()
+        .args(["--file", file.to_str().unwrap(), "tip"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("is missing `text` (and 49 more; run `backcare check`)"),
+        "{stderr}"
+    );
+}

@@ -77,10 +77,10 @@ impl Context {
             if names.len() < 2 {
                 return Error::Data(problems);
             }
-            problems.push(Diagnostic::file(
-                "",
-                format!("backcare: note: tips files read: {}", names.join(", ")),
-            ));
+            problems.push(Diagnostic::note(format!(
+                "backcare: note: tips files read: {}",
+                names.join(", ")
+            )));
             Error::Data(problems)
         })
     }
@@ -106,7 +106,7 @@ impl Context {
             .into_iter()
             .filter(|path| files::load(true, std::slice::from_ref(path)).is_ok())
             .collect();
-        let more = match problems.len() {
+        let more = match crate::diagnostic::total(&problems) {
             1 => String::new(),
             n => format!(" (and {} more)", n - 1),
         };
