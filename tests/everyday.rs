@@ -283,23 +283,7 @@ fn on_terminal(
     rows: u16,
     vars: &[(&str, &str)],
 ) -> String {
-    let bin = assert_cmd::cargo::cargo_bin("backcare");
-    let mut script = std::process::Command::new("script");
-    script
-        .args([
-            "-qec",
-            &format!("stty cols {columns} rows {rows}; {command}"),
-            "/dev/null",
-        ])
-        .env_clear()
-        .env(
-            "PATH",
-            format!("{}:/usr/bin:/bin", bin.parent().unwrap().display()),
-        )
-        .env("HOME", env.home())
-        .env("XDG_CONFIG_HOME", env.home().join("config"))
-        .env("XDG_STATE_HOME", env.home().join("state"))
-        .env("TERM", "xterm");
+    let mut script = env.on_pty(command, columns, rows);
     for (name, value) in vars {
         script.env(name, value);
     }

@@ -5,7 +5,7 @@
 mod common;
 
 use std::io::{Read, Write};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -73,25 +73,11 @@ fn session(
     vars: &[(&str, &str)],
     keys: &str,
 ) -> (String, i32) {
-    let bin = assert_cmd::cargo::cargo_bin("backcare");
     let command = format!(
-        "stty cols {columns} rows 24; backcare {args}; code=$?; echo; echo \"AFTER: $(stty -a | tr '\\n' ' ')\"; exit $code"
+        "backcare {args}; code=$?; echo; echo \"AFTER: $(stty -a | tr '\\n' ' ')\"; exit $code"
     );
-    let mut script = Command::new("script");
-    script
-        .args(["-qec", &command, "/dev/null"])
-        .env_clear()
-        .env(
-            "PATH",
-            format!("{}:/usr/bin:/bin", bin.parent().unwrap().display()),
-        )
-        .env("HOME", env.home())
-        .env("XDG_CONFIG_HOME", env.home().join("config"))
-        .env("XDG_STATE_HOME", env.home().join("state"))
-        .env("TERM", "xterm")
-        .current_dir(env.dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped());
+    let mut script = env.on_pty(&command, columns, 24);
+    script.stdin(Stdio::piped()).stdout(Stdio::piped());
     for (name, value) in vars {
         script.env(name, value);
     }

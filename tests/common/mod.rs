@@ -82,6 +82,30 @@ impl TestEnv {
         cmd
     }
 
+    /// `script` running the shell line `command` on a pseudo-terminal of `columns` by
+    /// `rows`, with backcare first on PATH, this environment's home and `TERM=xterm`.
+    pub fn on_pty(&self, command: &str, columns: u16, rows: u16) -> std::process::Command {
+        let bin = assert_cmd::cargo::cargo_bin("backcare");
+        let mut script = std::process::Command::new("script");
+        script
+            .args([
+                "-qec",
+                &format!("stty cols {columns} rows {rows}; {command}"),
+                "/dev/null",
+            ])
+            .env_clear()
+            .env(
+                "PATH",
+                format!("{}:/usr/bin:/bin", bin.parent().unwrap().display()),
+            )
+            .env("HOME", self.home())
+            .env("XDG_CONFIG_HOME", self.home().join("config"))
+            .env("XDG_STATE_HOME", self.home().join("state"))
+            .env("TERM", "xterm")
+            .current_dir(self.dir.path());
+        script
+    }
+
     pub fn run(&self, args: &[&str]) -> assert_cmd::assert::Assert {
         self.cmd().args(args).assert()
     }
