@@ -14,6 +14,9 @@ const TERM_DAYS: i64 = 280;
 const MAX_DAYS_AHEAD: i64 = 42 * 7;
 /// With no birth recorded, a due date more than 4 weeks behind (44+0) is surely out of date.
 const MAX_DAYS_OVERDUE: i64 = 4 * 7;
+/// A birth date more than two years back is most likely a typo in the year; backcare's
+/// after-birth advice is for the months after the birth in any case.
+const MAX_DAYS_SINCE_BIRTH: i64 = 2 * 365;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Progress {
@@ -47,6 +50,11 @@ impl Progress {
         let days = days_between(birth, today);
         if days < 0 {
             return Err(format!("`birth_date` {birth} is in the future"));
+        }
+        if days > MAX_DAYS_SINCE_BIRTH {
+            return Err(format!(
+                "`birth_date` {birth} is more than two years ago; check the year, or remove the date once after-birth tips no longer fit"
+            ));
         }
         Ok(Progress::AfterBirth {
             days: u32::try_from(days).unwrap_or(u32::MAX),

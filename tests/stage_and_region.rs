@@ -161,6 +161,16 @@ fn an_impossible_due_date_names_the_file_and_key() {
         .code(2)
         .stderr(contains(format!("{shown}:2:14: `birth_date`")))
         .stderr(contains("is in the future"));
+    // A year typed wrong: ten years ago.
+    env.write_config(&format!("birth_date = \"{}\"\n", date_in_days(-3650)));
+    env.run(&["status"])
+        .code(2)
+        .stderr(contains(format!("{shown}:1:14: `birth_date`")))
+        .stderr(contains("is more than two years ago; check the year"));
+    // A shell start still gets its tip, with one line about the date.
+    let output = env.cmd().args(["tip", "--seed", "1"]).output().unwrap();
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8_lossy(&output.stderr).lines().count(), 1);
     // The safety screen works whatever the dates say.
     env.run(&["warning-signs"])
         .success()

@@ -320,4 +320,30 @@ mod tests {
         assert_eq!(sheet.find_region("Us").unwrap().id, "us");
         assert!(sheet.find_region("xx").is_none());
     }
+
+    #[test]
+    fn the_sheet_check_catches_typos_in_every_filled_text_and_repeated_regions() {
+        assert!(Sheet::parse(SHEET).is_ok());
+        let physiotherapy = "[physiotherapy]\ntext = \"";
+        let typo = SHEET.replacen(
+            physiotherapy,
+            "[physiotherapy]\ntext = \"Call {urgnet}. ",
+            1,
+        );
+        assert_ne!(
+            typo, SHEET,
+            "the physiotherapy table moved: update this test"
+        );
+        let error = Sheet::parse(&typo).unwrap_err();
+        assert!(
+            error.contains("unknown placeholder \"{urgnet}\""),
+            "{error}"
+        );
+        // The first region once more, at the end of the file.
+        let first = SHEET.find("[[regions]]").unwrap();
+        let next = first + 1 + SHEET[first + 1..].find("[[").unwrap();
+        let twice = format!("{SHEET}\n{}", &SHEET[first..next]);
+        let error = Sheet::parse(&twice).unwrap_err();
+        assert!(error.contains("is declared twice"), "{error}");
+    }
 }

@@ -180,11 +180,28 @@ impl Sheet {
                 ));
             }
         }
-        for text in self.sections.iter().flat_map(|section| {
-            [&section.title]
-                .into_iter()
-                .chain(section.signs.iter().map(|sign| &sign.text))
-        }) {
+        for (at, region) in self.regions.iter().enumerate() {
+            let earlier = &self.regions[..at];
+            if earlier.iter().any(|other| other.id == region.id) {
+                return Err(format!("region `{}` is declared twice", region.id));
+            }
+            for code in &region.territories {
+                if earlier.iter().any(|other| other.territories.contains(code)) {
+                    return Err(format!("territory {code} is in two regions"));
+                }
+            }
+        }
+        // Every text that `Region::fill` fills: section titles, signs, the physiotherapy note.
+        let filled = self
+            .sections
+            .iter()
+            .flat_map(|section| {
+                [&section.title]
+                    .into_iter()
+                    .chain(section.signs.iter().map(|sign| &sign.text))
+            })
+            .chain([&self.physiotherapy.text]);
+        for text in filled {
             let mut rest = text.as_str();
             while let Some(start) = rest.find('{') {
                 let end = rest[start..]
