@@ -114,15 +114,9 @@ fn days_between(from: Date, to: Date) -> i64 {
 /// the rest of a shell start's tip; the C library reads the one file.
 pub fn today() -> Date {
     let mut now: libc::time_t = 0;
-    // SAFETY: `time` writes one `time_t` through the valid pointer it is given; `localtime_r`
-    // reads `now` and fills `local`, a plain C struct for which all zeroes is a valid value, and
-    // returns null on failure (handled below).
-    let local = unsafe {
-        libc::time(&mut now);
-        let mut local: libc::tm = std::mem::zeroed();
-        (!libc::localtime_r(&now, &mut local).is_null()).then_some(local)
-    };
-    local
+    // SAFETY: `time` writes one `time_t` through the valid pointer it is given.
+    unsafe { libc::time(&mut now) };
+    local_time(now)
         .and_then(|tm| {
             Date::new(
                 i16::try_from(tm.tm_year + 1900).ok()?,
@@ -136,6 +130,17 @@ pub fn today() -> Date {
                 .to_zoned_datetime(jiff::tz::TimeZone::UTC)
                 .date()
         })
+}
+
+/// The broken-down local time at `at` (Unix seconds) where the user is (`TZ`, else
+/// `/etc/localtime`), through the C library (see [`today`]).
+pub fn local_time(at: libc::time_t) -> Option<libc::tm> {
+    // SAFETY: `localtime_r` reads `at` and fills `local`, a plain C struct for which all
+    // zeroes is a valid value, and returns null on failure.
+    unsafe {
+        let mut local: libc::tm = std::mem::zeroed();
+        (!libc::localtime_r(&at, &mut local).is_null()).then_some(local)
+    }
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ impl Context {
             return Err(Error::NotFound(format!(
                 "no exercise of routine `{}` is safe for your stage and settings ({}); try another routine",
                 visible(&routine.id),
-                left_out_text(&plan)
+                plan.left_out_text()
             )));
         }
         let safety = Catalog::safety_line();
@@ -50,7 +50,7 @@ impl Context {
         }
         let look = Look {
             screen: &self.screen,
-            redraw: std::env::var("TERM").is_ok_and(|term| term != "dumb"),
+            redraw: crate::output::term_moves_cursor(),
             speed: args.speed,
         };
         let report = session::run(&plan, safety, &look).map_err(|error| {
@@ -195,7 +195,7 @@ impl Context {
         }
         if !plan.left_out.is_empty() {
             text.push('\n');
-            text.push_str(&screen.wrap(&format!("Left out: {}.", left_out_text(plan)), ""));
+            text.push_str(&screen.wrap(&format!("Left out: {}.", plan.left_out_text()), ""));
             text.push('\n');
         }
         text
@@ -222,15 +222,6 @@ fn dose(exercise: &Exercise) -> String {
     }
     text.push_str(&format!("; {}", duration(exercise.seconds())));
     text
-}
-
-/// `Lying pelvic tilt (lying on your back is not advised after 16 weeks of pregnancy)`, ...
-fn left_out_text(plan: &Plan) -> String {
-    plan.left_out
-        .iter()
-        .map(|(exercise, why)| format!("{} ({})", visible(&exercise.name), why.reason()))
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 #[derive(Serialize)]

@@ -269,6 +269,12 @@ pub fn use_color(choice: crate::cli::ColorChoice, stdout_is_terminal: bool) -> b
     }
 }
 
+/// Whether the terminal can take cursor movement (a line redrawn in place): not with
+/// `TERM=dumb` or no `TERM`, by the same rule as colour.
+pub fn term_moves_cursor() -> bool {
+    anstyle_query::term_supports_color()
+}
+
 /// The width to wrap to: `--width`, else the terminal's (at most [`MAX_WIDTH`]), else for a
 /// pipe `COLUMNS` when it is set, else [`PIPE_WIDTH`].
 pub fn width(given: Option<usize>, stdout_is_terminal: bool) -> usize {

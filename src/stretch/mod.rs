@@ -7,6 +7,7 @@ pub mod reminder;
 pub mod session;
 mod terminal;
 
+use crate::output::sanitize::visible;
 use crate::tips::model::{Exercise, Position, Routine};
 use crate::tips::{Catalog, Stage};
 
@@ -137,6 +138,16 @@ impl<'c> Plan<'c> {
             .iter()
             .map(|exercise| exercise.seconds())
             .sum()
+    }
+
+    /// `Lying pelvic tilt (lying on your back is not advised ...); ...`: what was left out and
+    /// why, safe to print.
+    pub fn left_out_text(&self) -> String {
+        self.left_out
+            .iter()
+            .map(|(exercise, why)| format!("{} ({})", visible(&exercise.name), why.reason()))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 }
 

@@ -20,16 +20,9 @@ fn due_at(last: Option<u64>, now: u64, weekday: i32, hour: i32) -> bool {
     WORK_DAYS.contains(&weekday) && WORK_HOURS.contains(&hour) && rested
 }
 
-/// The weekday (0 is Sunday) and hour at `now` where the user is (`TZ`, else
-/// `/etc/localtime`), through the C library as `pregnancy::today` does.
+/// The weekday (0 is Sunday) and hour at `now` where the user is.
 fn local_day_and_hour(now: u64) -> Option<(i32, i32)> {
-    let now = libc::time_t::try_from(now).ok()?;
-    // SAFETY: `localtime_r` reads `now` and fills `local`, a plain C struct for which all
-    // zeroes is a valid value, and returns null on failure.
-    let local = unsafe {
-        let mut local: libc::tm = std::mem::zeroed();
-        (!libc::localtime_r(&now, &mut local).is_null()).then_some(local)
-    }?;
+    let local = crate::pregnancy::local_time(libc::time_t::try_from(now).ok()?)?;
     Some((local.tm_wday, local.tm_hour))
 }
 

@@ -113,12 +113,7 @@ impl<W: Write> Session<'_, '_, W> {
         intro.push_str(&self.style().alert(&screen.wrap(safety, "")));
         intro.push('\n');
         if !plan.left_out.is_empty() {
-            let names: Vec<String> = plan
-                .left_out
-                .iter()
-                .map(|(exercise, why)| format!("{} ({})", visible(&exercise.name), why.reason()))
-                .collect();
-            let line = format!("Left out for you: {}.", names.join("; "));
+            let line = format!("Left out for you: {}.", plan.left_out_text());
             intro.push_str(&self.style().dim(&screen.wrap(&line, "")));
             intro.push('\n');
         }

@@ -172,8 +172,6 @@ pub fn parse_in_pieces(
         sources: None,
         topic_names: HashMap::new(),
         first_use: HashMap::new(),
-        exercise_ids: HashMap::new(),
-        routine_ids: HashMap::new(),
         named_sources: Vec::new(),
         origin: origin.map(Arc::from),
     };
@@ -446,17 +444,56 @@ struct Reader<'t, 'p> {
     /// Topics declared so far, and where (pieces are parsed apart, so TOML cannot see a topic
     /// declared twice in two of them).
     topic_names: HashMap<String, usize>,
-    /// Where each tip id was first used.
-    first_use: HashMap<String, usize>,
-    /// Where each exercise id, and each routine id, was first used.
-    exercise_ids: HashMap<String, usize>,
-    routine_ids: HashMap<String, usize>,
+    /// Where each id of each kind of entry was first used.
+    first_use: HashMap<(Table, String), usize>,
     /// Sources named by tips, resolved at the end.
     named_sources: Vec<NamedSource>,
     origin: Option<Arc<str>>,
 }
 
+/// The kinds of entry whose ids must be unique within a file, each among its own kind.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Table {
+    Tips,
+    Exercises,
+    Routines,
+}
+
+impl Table {
+    /// How a repeated id is named: "duplicate id" for a tip, "duplicate exercise id", ...
+    fn noun(self) -> &'static str {
+        match self {
+            Table::Tips => "",
+            Table::Exercises => "exercise ",
+            Table::Routines => "routine ",
+        }
+    }
+}
+
 impl Reader<'_, '_> {
+    /// Whether `id` was already used for this kind of entry (a problem, reported here, with
+    /// the line of the first use); `span` is in the whole file.
+    fn repeated(&mut self, table: Table, id: &str, span: &Range<usize>) -> bool {
+        let key = (table, id.to_string());
+        let Some(&first) = self.first_use.get(&key) else {
+            self.first_use.insert(key, span.start);
+            return false;
+        };
+        if self.full() {
+            self.unreported += 1;
+            return true;
+        }
+        let (line, _) = position(self.text, first);
+        self.report_absolute(
+            span.clone(),
+            format!(
+                "duplicate {}id `{id}` (first used on line {line})",
+                table.noun()
+            ),
+        );
+        true
+    }
+
     /// Reports a problem at `span` of the piece being read.
     fn report(&mut self, span: Range<usize>, message: String) {
         if self.full() {
@@ -768,20 +805,9 @@ impl Reader<'_, '_> {
             let Some((parsed, named_source)) = self.tip(fields, item.span()) else {
                 continue;
             };
-            let id = parsed.id().to_string();
-            if let Some(&first) = self.first_use.get(&id) {
-                if self.full() {
-                    self.unreported += 1;
-                    continue;
-                }
-                let (line, _) = position(self.text, first);
-                self.report_absolute(
-                    parsed.id_span.clone(),
-                    format!("duplicate id `{id}` (first used on line {line})"),
-                );
+            if self.repeated(Table::Tips, parsed.id(), &parsed.id_span) {
                 continue;
             }
-            self.first_use.insert(id, parsed.id_span.start);
             if let Some((name, span)) = named_source {
                 self.named_sources.push(NamedSource {
                     of: Sourced::Tip(file.tips.len()),

@@ -3,7 +3,6 @@
 //! compiled into `build.rs` with it, so it uses only `std`, `toml` and `model`.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -12,7 +11,7 @@ use toml::de::{DeTable, DeValue};
 use super::super::model::{Exercise, Position, Routine};
 use super::{
     MAX_TEXT_CHARS, NamedSource, ParsedExercise, ParsedFile, ParsedRoutine, Reader, Safety,
-    Sourced, is_valid_id, position,
+    Sourced, Table, is_valid_id,
 };
 
 const EXERCISE_KEYS: &[&str] = &[
@@ -63,8 +62,7 @@ impl Reader<'_, '_> {
             let Some((parsed, named_sources)) = self.exercise(fields, item.span()) else {
                 continue;
             };
-            let id = parsed.exercise.id.to_string();
-            if self.repeated("exercise", &id, &parsed.id_span, Table::Exercises) {
+            if self.repeated(Table::Exercises, &parsed.exercise.id, &parsed.id_span) {
                 continue;
             }
             let at = file.exercises.len();
@@ -196,8 +194,7 @@ impl Reader<'_, '_> {
             let Some(parsed) = self.routine(fields, item.span()) else {
                 continue;
             };
-            let id = parsed.routine.id.to_string();
-            if !self.repeated("routine", &id, &parsed.id_span, Table::Routines) {
+            if !self.repeated(Table::Routines, &parsed.routine.id, &parsed.id_span) {
                 file.routines.push(parsed);
             }
         }
@@ -325,28 +322,6 @@ impl Reader<'_, '_> {
         Some((id, id_span))
     }
 
-    /// Whether `id` was already used for this kind of entry (a problem, reported here).
-    fn repeated(&mut self, what: &str, id: &str, span: &Range<usize>, table: Table) -> bool {
-        let seen: &HashMap<String, usize> = match table {
-            Table::Exercises => &self.exercise_ids,
-            Table::Routines => &self.routine_ids,
-        };
-        if let Some(&first) = seen.get(id) {
-            let (line, _) = position(self.text, first);
-            self.report_absolute(
-                span.clone(),
-                format!("duplicate {what} id `{id}` (first used on line {line})"),
-            );
-            return true;
-        }
-        let seen = match table {
-            Table::Exercises => &mut self.exercise_ids,
-            Table::Routines => &mut self.routine_ids,
-        };
-        seen.insert(id.to_string(), span.start);
-        false
-    }
-
     fn name(&mut self, fields: &DeTable<'_>, context: &str, span: Range<usize>) -> Option<String> {
         let (name, place) = self.required_string(fields, "name", context, span)?;
         let length = name.chars().count();
@@ -456,11 +431,4 @@ impl Reader<'_, '_> {
             }
         }
     }
-}
-
-/// Which ids a check of repeats looks at.
-#[derive(Clone, Copy)]
-enum Table {
-    Exercises,
-    Routines,
 }
