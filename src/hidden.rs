@@ -82,8 +82,7 @@ impl Hidden {
             "# Tips hidden with `backcare hide`; `backcare unhide ID` shows one again.\nhidden = [",
         );
         for id in &self.ids {
-            let quoted = id.replace('\\', "\\\\").replace('"', "\\\"");
-            text.push_str(&format!("\n  \"{quoted}\","));
+            text.push_str(&format!("\n  {},", toml_string(id)));
         }
         text.push_str(if self.ids.is_empty() { "]\n" } else { "\n]\n" });
         replace_file(path, text.as_bytes())
@@ -92,6 +91,23 @@ impl Hidden {
     pub fn contains(&self, id: &str) -> bool {
         self.ids.contains(id)
     }
+}
+
+/// `text` as a TOML basic string: quotes, backslashes and every control character escaped
+/// (TOML allows none raw but tab), so whatever was saved reads back the same.
+fn toml_string(text: &str) -> String {
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            c if c.is_control() => quoted.push_str(&format!("\\u{:04X}", c as u32)),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 #[cfg(test)]
@@ -110,6 +126,23 @@ mod tests {
         assert_eq!(Hidden::load(&path).unwrap(), hidden);
         Hidden::default().save(&path).unwrap();
         assert_eq!(Hidden::load(&path).unwrap(), Hidden::default());
+    }
+
+    #[test]
+    fn hostile_ids_read_back_as_they_were_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hidden.toml");
+        let hidden = Hidden {
+            ids: [
+                "quote\"back\\slash".to_string(),
+                "bell\u{7}esc\u{1b}del\u{7f}nl\ntab\t".to_string(),
+                "c1\u{85}\u{9b}bidi\u{202e}".to_string(),
+                "]\n[table]\nx = 1".to_string(),
+            ]
+            .into(),
+        };
+        hidden.save(&path).unwrap();
+        assert_eq!(Hidden::load(&path).unwrap(), hidden);
     }
 
     #[test]

@@ -1,38 +1,153 @@
-//! Replacing a small file whole, so that a reader sees the old contents or the new, never a
-//! mix: the state file and the list of hidden tips are written this way.
+//! Changing a file that holds the user's choices (the list of hidden tips, the state) so that
+//! nothing is lost: runs take turns under an advisory lock beside the file ([`lock_beside`]),
+//! and the new contents are written to a temporary file with a name of its own, synced, then
+//! renamed over the old one ([`replace_file`]), so a reader sees the old contents or the new,
+//! never a mix, and no run ever removes another run's temporary file.
 
-use std::fs::{self, OpenOptions};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
 
-/// Writes `contents` to a temporary file beside `path` (`NAME.tmp`), created exclusively, then
-/// renames it over `path`. The caller must be the only writer (the state holds a lock).
-pub fn replace_file(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let temporary = path.with_file_name(format!(
-        "{}.tmp",
-        path.file_name().unwrap_or_default().to_string_lossy()
-    ));
-    // `create_new` never follows a link. A file already there was left by a run killed
-    // between writing and renaming (or planted): it is removed and the creation tried once
-    // more.
-    let create = || {
-        OpenOptions::new()
+/// `NAME` beside `path`, locked exclusively (`flock`), made with its directory if need be.
+/// `Ok(None)`: another run still held it after `wait`.
+pub fn lock_beside(path: &Path, name: &str, wait: Duration) -> io::Result<Option<File>> {
+    let lock_path = path.with_file_name(name);
+    let open = || {
+        use std::os::unix::fs::OpenOptionsExt;
+        let file = OpenOptions::new()
+            .read(true)
             .write(true)
-            .create_new(true)
-            .open(&temporary)
-    };
-    let file = match create() {
-        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
-            fs::remove_file(&temporary)?;
-            create()
+            .create(true)
+            .truncate(false)
+            // Never wait on a FIFO or device planted in its place.
+            .custom_flags(libc::O_NONBLOCK)
+            .open(&lock_path)?;
+        if file.metadata()?.is_file() {
+            Ok(file)
+        } else {
+            Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{} is not a regular file", lock_path.display()),
+            ))
         }
-        other => other,
     };
-    let renamed = file
-        .and_then(|mut file| file.write_all(contents))
-        .and_then(|()| fs::rename(&temporary, path));
-    if renamed.is_err() {
-        let _ = fs::remove_file(&temporary);
+    let file = match open() {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            // The first run: the directory is made here.
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            open()?
+        }
+        other => other?,
+    };
+    let started = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(Some(file)),
+            Err(fs::TryLockError::WouldBlock) if started.elapsed() < wait => {
+                sleep(Duration::from_millis(2));
+            }
+            Err(fs::TryLockError::WouldBlock) => return Ok(None),
+            Err(fs::TryLockError::Error(error)) => return Err(error),
+        }
     }
-    renamed
+}
+
+/// Replaces the file at `path` with `contents`. The caller holds the file's lock.
+///
+/// A symbolic link (a dotfiles set-up) is kept: the file it points to is replaced, and an
+/// existing file keeps its permissions. The temporary file is made beside the target with a
+/// unique name (never through an existing file or link), synced before the rename, and
+/// removed by this run if anything fails.
+pub fn replace_file(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let target = resolve_links(path)?;
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let mut temporary = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(&dir)?;
+    if let Ok(metadata) = fs::metadata(&target) {
+        temporary
+            .as_file()
+            .set_permissions(metadata.permissions())?;
+    }
+    temporary.write_all(contents)?;
+    temporary.as_file().sync_all()?;
+    // On failure the temporary file is dropped, which removes it.
+    temporary.persist(&target).map_err(|error| error.error)?;
+    // The rename is durable once the directory is synced; a directory that cannot be opened
+    // (an odd file system) does not undo the write.
+    if let Ok(dir) = File::open(&dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// `path` with every symbolic link at its end followed (a missing target is where the file
+/// will be made). Links are followed at most 40 times, as the kernel does.
+fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                let link = fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(parent) if link.is_relative() => parent.join(link),
+                    _ => link,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::other(format!(
+        "{}: too many levels of symbolic links",
+        path.display()
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn a_link_is_kept_and_its_target_replaced_with_its_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("dotfiles/hidden.toml");
+        fs::create_dir_all(real.parent().unwrap()).unwrap();
+        fs::write(&real, "old").unwrap();
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o600)).unwrap();
+        let link = dir.path().join("hidden.toml");
+        std::os::unix::fs::symlink("dotfiles/hidden.toml", &link).unwrap();
+        replace_file(&link, b"new").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+        let mode = fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let left: Vec<_> = fs::read_dir(real.parent().unwrap()).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn another_runs_temporary_file_is_never_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hidden.toml");
+        let other = dir.path().join("hidden.toml.tmp");
+        fs::write(&other, "someone else's").unwrap();
+        replace_file(&path, b"mine").unwrap();
+        assert_eq!(fs::read_to_string(&other).unwrap(), "someone else's");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "mine");
+    }
 }

@@ -15,19 +15,17 @@
 //! state first takes an advisory lock (`flock` on `state.lock` beside it) and holds it while
 //! it reads, picks and writes: runs take turns, and one shuffle bag is shared exactly. A lock
 //! held too long (a stuck process) never blocks a shell start for more than [`LOCK_WAIT`]:
-//! the tip is shown and simply not recorded. Under the lock, the new state is written to
-//! `state.json.tmp`, created afresh (never through an existing file or link; one left by a
-//! killed run is removed first), then renamed over the old one.
+//! the tip is shown and simply not recorded. Under the lock, the new state is written to a
+//! temporary file of its own beside it, synced, then renamed over the old one (see `replace`).
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::thread::sleep;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::replace::replace_file;
+use crate::replace::{lock_beside, replace_file};
 use crate::tips::files::open_regular;
 
 /// State files are tiny; anything larger is not ours.
@@ -149,47 +147,7 @@ impl Session {
 /// `state.lock` beside the state file, locked exclusively. `Ok(None)`: still held by another
 /// run after [`LOCK_WAIT`].
 fn lock(path: &Path) -> io::Result<Option<File>> {
-    let lock_path = path.with_file_name("state.lock");
-    let open = || {
-        use std::os::unix::fs::OpenOptionsExt;
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            // Never wait on a FIFO or device planted in its place.
-            .custom_flags(libc::O_NONBLOCK)
-            .open(&lock_path)?;
-        if file.metadata()?.is_file() {
-            Ok(file)
-        } else {
-            Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("{} is not a regular file", lock_path.display()),
-            ))
-        }
-    };
-    let file = match open() {
-        Err(error) if error.kind() == io::ErrorKind::NotFound => {
-            // The first run: the state directory is made here, and only here.
-            if let Some(dir) = path.parent() {
-                fs::create_dir_all(dir)?;
-            }
-            open()?
-        }
-        other => other?,
-    };
-    let started = Instant::now();
-    loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(Some(file)),
-            Err(fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
-                sleep(Duration::from_millis(2));
-            }
-            Err(fs::TryLockError::WouldBlock) => return Ok(None),
-            Err(fs::TryLockError::Error(error)) => return Err(error),
-        }
-    }
+    lock_beside(path, "state.lock", LOCK_WAIT)
 }
 
 /// Seconds since the Unix epoch.
@@ -202,6 +160,8 @@ pub fn now() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
+    use std::time::Instant;
 
     #[test]
     fn round_trips_and_replaces_atomically() {

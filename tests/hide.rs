@@ -175,3 +175,132 @@ fn unhide_completes_the_hidden_ids() {
     let candidates = String::from_utf8_lossy(&output.stdout);
     assert_eq!(candidates.trim(), "posture-shoes", "{candidates}");
 }
+
+/// Built-in tip ids, in catalog order.
+fn builtin_ids(env: &TestEnv) -> Vec<String> {
+    env.json(&["list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|tip| tip["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn hidden_ids(env: &TestEnv) -> Vec<String> {
+    let mut ids: Vec<String> = env
+        .json(&["list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|tip| tip["hidden"].as_bool() == Some(true))
+        .map(|tip| tip["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// Runs every command line at once and waits for them all; each must succeed.
+fn all_at_once(env: &TestEnv, runs: Vec<Vec<String>>) {
+    let children: Vec<_> = runs
+        .iter()
+        .map(|args| {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            env.std_cmd(&args)
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for (mut child, args) in children.into_iter().zip(&runs) {
+        assert!(child.wait().unwrap().success(), "{args:?} failed");
+    }
+}
+
+#[test]
+fn forty_parallel_hide_and_unhide_runs_lose_nothing() {
+    let env = TestEnv::new();
+    let ids = builtin_ids(&env);
+    assert!(ids.len() >= 60);
+    // 30 hidden first, then 20 of them shown again while 20 others are hidden, all at once.
+    let (first, rest) = ids.split_at(30);
+    let mut hide_first = vec!["hide".to_string()];
+    hide_first.extend(first.iter().cloned());
+    env.run(&hide_first.iter().map(String::as_str).collect::<Vec<_>>())
+        .success();
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    for id in &first[..20] {
+        runs.push(vec!["unhide".into(), id.clone()]);
+    }
+    for id in &rest[..20] {
+        runs.push(vec!["hide".into(), id.clone()]);
+    }
+    all_at_once(&env, runs);
+    let mut expected: Vec<String> = first[20..].iter().chain(&rest[..20]).cloned().collect();
+    expected.sort();
+    assert_eq!(hidden_ids(&env), expected);
+    let left: Vec<String> = std::fs::read_dir(hidden_file(&env).parent().unwrap())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "hidden.toml" && name != "hidden.lock")
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+/// Two runs whose writes are slowed down (strace delays each rename by half a second) start
+/// together: each must see the other's change, so both tips stay hidden.
+#[test]
+fn two_slow_writers_lose_nothing() {
+    if !common::installed("strace") {
+        return;
+    }
+    let env = TestEnv::new();
+    let ids = builtin_ids(&env);
+    env.run(&["hide", &ids[0]]).success();
+    let slow = |id: &str| {
+        let mut cmd = std::process::Command::new("strace");
+        cmd.args([
+            "-f",
+            "-qq",
+            "-o",
+            "/dev/null",
+            "-e",
+            "trace=rename,renameat,renameat2",
+            "-e",
+            "inject=rename,renameat,renameat2:delay_enter=500000",
+        ])
+        .arg(assert_cmd::cargo::cargo_bin("backcare"))
+        .args(["hide", id])
+        .env_clear()
+        .envs(env.environment())
+        .stdout(std::process::Stdio::null());
+        cmd.spawn().unwrap()
+    };
+    let children = [slow(&ids[1]), slow(&ids[2])];
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let mut expected = ids[..3].to_vec();
+    expected.sort();
+    assert_eq!(hidden_ids(&env), expected);
+}
+
+/// A symlinked list (a dotfiles set-up) stays a link, and the file it points to is changed.
+#[test]
+fn a_symlinked_list_stays_a_link() {
+    let env = TestEnv::new();
+    let real = env.home().join("dotfiles/hidden.toml");
+    std::fs::create_dir_all(real.parent().unwrap()).unwrap();
+    std::fs::write(&real, "hidden = []\n").unwrap();
+    let link = hidden_file(&env);
+    std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let ids = builtin_ids(&env);
+    env.run(&["hide", &ids[0]]).success();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(std::fs::read_to_string(&real).unwrap().contains(&ids[0]));
+}

@@ -3,8 +3,12 @@
 
 use super::{Context, emit};
 use crate::error::{Error, Exit};
+use std::path::Path;
+use std::time::Duration;
+
 use crate::hidden::Hidden;
 use crate::output::sanitize::visible;
+use crate::replace::lock_beside;
 use crate::suggest::did_you_mean;
 
 impl Context {
@@ -16,6 +20,9 @@ impl Context {
                 "no home directory is known, so there is nowhere to keep hidden tips".into(),
             )
         })?;
+        // Runs take turns: the list is read, changed and written under its lock, so parallel
+        // runs never lose each other's changes.
+        let _lock = lock(&path)?;
         let mut hidden = self.hidden()?;
         let catalog = self.catalog_of_files()?;
         let mut wanted = Vec::new();
@@ -60,7 +67,28 @@ impl Context {
     }
 }
 
-fn save(hidden: &Hidden, path: &std::path::Path) -> Result<(), Error> {
+/// How long `hide` waits for another run to finish with the list: it was typed, so waiting
+/// a little is better than failing.
+const HIDE_LOCK_WAIT: Duration = Duration::from_secs(10);
+
+fn lock(path: &Path) -> Result<std::fs::File, Error> {
+    let cannot = |why: String| {
+        Error::Other(format!(
+            "cannot lock {} to change it: {why}; nothing was changed",
+            path.display()
+        ))
+    };
+    match lock_beside(path, "hidden.lock", HIDE_LOCK_WAIT) {
+        Ok(Some(file)) => Ok(file),
+        Ok(None) => Err(cannot(format!(
+            "another backcare held it for {} seconds",
+            HIDE_LOCK_WAIT.as_secs()
+        ))),
+        Err(error) => Err(cannot(crate::tips::files::describe(&error))),
+    }
+}
+
+fn save(hidden: &Hidden, path: &Path) -> Result<(), Error> {
     hidden.save(path).map_err(|error| {
         Error::Other(format!(
             "cannot save {}: {}",

@@ -52,7 +52,7 @@ impl TestEnv {
     }
 
     /// The whole environment a test's backcare runs in: its own home, UTC.
-    fn environment(&self) -> Vec<(&'static str, std::ffi::OsString)> {
+    pub fn environment(&self) -> Vec<(&'static str, std::ffi::OsString)> {
         vec![
             ("PATH", std::env::var_os("PATH").unwrap_or_default()),
             ("HOME", self.home().into()),
