@@ -174,8 +174,9 @@ fn generate_exercises(file: &parse::ParsedFile, strings: &mut Strings) -> String
         panic!("exercises.toml: tips belong in tips.toml");
     }
     let mut code = format!(
-        "\npub const SAFETY_BEFORE: &str = {:?};\n\nstatic EXERCISES: [RawExercise; {}] = [\n",
-        safety.before,
+        "\npub const SAFETY_PREGNANCY: &str = {:?};\npub const SAFETY_AFTER_BIRTH: &str = {:?};\n\nstatic EXERCISES: [RawExercise; {}] = [\n",
+        safety.pregnancy.text,
+        safety.after_birth.text,
         file.exercises.len()
     );
     for parsed in &file.exercises {

@@ -146,7 +146,7 @@ pub enum Command {
 
     /// When back pain needs a midwife, doctor or emergency services, with the numbers to call
     #[command(
-        after_help = "Examples:\n  backcare warning-signs\n  backcare warning-signs --region us\n\nRegions: uk, us, ca, ie, eu, au, nz, or a country code such as de. Without --region,\nthe `region` setting of the config file applies, then the country of your locale\n(LC_ALL, LC_MESSAGES, LANG); where none is known, the common numbers are shown side by side."
+        after_help = "Examples:\n  backcare warning-signs\n  backcare warning-signs --region us\n\nRegions: uk (or england, wales, scotland, ni), im, je, gg, ie, us, ca, eu, au, nz,\nor a country code such as de. Without --region,\nthe `region` setting of the config file applies, then the country of your locale\n(LC_ALL, LC_MESSAGES, LANG); where none is known, the common numbers are shown side by side."
     )]
     WarningSigns(WarningSignsArgs),
 

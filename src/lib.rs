@@ -1,6 +1,6 @@
 //! backcare: short, trustworthy back-care tips for pregnancy, for the shell.
 //!
-//! `main.rs` only calls [`process::run`]; each module owns one idea: `process` (what the
+//! `main.rs` only calls `process::main`, which calls `app::run`; each module owns one idea: `process` (what the
 //! process needs before backcare runs), `cli` (the command line), `app` (settings, dispatch,
 //! and errors turned into messages and exit codes), `commands` (one module per command: `backcare X` is `commands/X.rs`), `tips`
 //! (model, file format, built-in set, loading: tips, and the exercises and routines of

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use backcare::tips::parse::{is_date, is_valid_id, parse};
 use backcare::tips::{Catalog, Source, Stage, Tip};
-use backcare::warning_signs::{self, When};
+use backcare::warning_signs::{self, Level, When};
 
 const BUILTIN: &str = include_str!("../tips.toml");
 const PREGNANT: [Stage; 3] = [Stage::First, Stage::Second, Stage::Third];
@@ -140,6 +140,37 @@ fn every_tip_has_a_source_a_reader_can_check() {
     }
 }
 
+/// A topic reads right at every stage its tips are shown at: a topic with a tip shown after
+/// the birth never speaks of a bump, nor of pregnancy alone.
+#[test]
+fn topic_titles_and_descriptions_fit_every_stage_of_their_tips() {
+    let catalog = catalog();
+    for topic in &catalog.topics {
+        let text = format!("{} {}", topic.title, topic.description).to_lowercase();
+        let tips: Vec<&Tip> = catalog
+            .tips
+            .iter()
+            .filter(|tip| tip.topic == topic.name)
+            .collect();
+        if tips.iter().any(|tip| tip.fits(Stage::Postpartum)) {
+            assert!(!text.contains("bump"), "{}: {text}", topic.name);
+            if text.contains("pregnan") {
+                assert!(text.contains("after"), "{}: {text}", topic.name);
+            }
+        }
+        if tips
+            .iter()
+            .any(|tip| PREGNANT.iter().any(|stage| tip.fits(*stage)))
+        {
+            assert!(
+                !text.starts_with("after the birth"),
+                "{}: {text}",
+                topic.name
+            );
+        }
+    }
+}
+
 #[test]
 fn every_stage_has_at_least_eight_tips_of_its_own() {
     let mut counts: HashMap<Stage, usize> = HashMap::new();
@@ -255,7 +286,11 @@ fn mentions(tip: &Tip, any_of: &[&str]) -> bool {
 fn anti_inflammatory_painkiller_advice_fits_every_stage_of_pregnancy() {
     let tips = catalog().tips;
     let nsaid = ["ibuprofen", "naproxen", "anti-inflammatory", "nsaid"];
-    let about_nsaids: Vec<&Tip> = tips.iter().filter(|tip| mentions(tip, &nsaid)).collect();
+    // Advice shown in pregnancy (after the birth, ibuprofen is fine while breastfeeding).
+    let about_nsaids: Vec<&Tip> = tips
+        .iter()
+        .filter(|tip| mentions(tip, &nsaid) && PREGNANT.iter().any(|stage| tip.fits(*stage)))
+        .collect();
     assert!(!about_nsaids.is_empty());
     for tip in &about_nsaids {
         for stage in PREGNANT {
@@ -328,6 +363,14 @@ fn safety_rules_hold() {
                     tip.id
                 );
             }
+            // Shown at every stage: pregnancy is not the reader's present.
+            if tip.stages.is_empty() && text.contains("in pregnancy") {
+                assert!(
+                    text.contains("after"),
+                    "{} is shown after the birth",
+                    tip.id
+                );
+            }
         }
     }
 }
@@ -374,6 +417,19 @@ fn warning_signs_are_complete_for_every_region() {
         uk.numbers.iter().any(|number| number.number == "111"),
         "NHS 111"
     );
+    let au = sheet.region("au").unwrap();
+    for number in ["13 43 25 84", "1300 60 60 24", "1800 882 436"] {
+        assert!(au.numbers.iter().any(|n| n.number == number), "AU {number}");
+    }
+    let ca = sheet.region("ca").unwrap();
+    assert!(ca.urgent.contains("811 in most"), "{}", ca.urgent);
+    let us = sheet.region("us").unwrap();
+    assert!(
+        us.sources
+            .iter()
+            .any(|key| sheet.sources[key].url.contains("cdc.gov")),
+        "the US numbers cite CDC"
+    );
     assert!(uk.maternity.contains("maternity unit"));
     // An unknown region shows the common numbers side by side.
     let other = sheet.fallback();
@@ -393,32 +449,57 @@ fn signs_of(sheet: &warning_signs::Sheet, when: When) -> String {
         .join("\n")
 }
 
-#[test]
-fn warning_signs_cover_every_sign_the_review_asks_for() {
-    let sheet = warning_signs::sheet().unwrap();
-    let emergency = sheet
+fn section<'s>(sheet: &'s warning_signs::Sheet, id: &str) -> &'s warning_signs::Section {
+    sheet
         .sections
         .iter()
-        .find(|section| section.id == "emergency")
-        .unwrap();
-    assert!(emergency.title.contains("{emergency}"));
-    let nerve_signs: String = emergency
+        .find(|section| section.id == id)
+        .unwrap_or_else(|| panic!("no section {id}"))
+}
+
+fn texts(section: &warning_signs::Section) -> String {
+    section
         .signs
         .iter()
         .map(|sign| sign.text.to_lowercase())
-        .collect();
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn warning_signs_cover_every_sign_the_reviews_ask_for() {
+    let sheet = warning_signs::sheet().unwrap();
+    let emergency = section(&sheet, "emergency");
+    assert_eq!(
+        emergency.when,
+        When::Both,
+        "nerve signs apply after the birth too"
+    );
+    assert_eq!(emergency.level, Level::Emergency);
+    let nerve_signs = texts(emergency);
     for needed in [
         "legs",
         "bottom",
         "genitals",
-        "pee or poo",
         "both legs",
         "chest pain",
+        "sepsis",
+        "fit",
+        "new loss of control of your bladder or bowels",
+        "not normal for you",
     ] {
         assert!(
             nerve_signs.contains(needed),
             "emergency section lacks {needed:?}"
         );
+    }
+    // Leaking is common in pregnancy and after the birth: loss of control is an emergency
+    // only when it is new, with back pain.
+    for sign in sheet.sections.iter().flat_map(|section| &section.signs) {
+        let text = sign.text.to_lowercase();
+        if text.contains("bladder or bowel") && !text.contains("epidural") {
+            assert!(text.contains("new") && text.contains("back pain"), "{text}");
+        }
     }
     let pregnancy = signs_of(&sheet, When::Pregnancy);
     for needed in [
@@ -426,19 +507,29 @@ fn warning_signs_cover_every_sign_the_review_asks_for() {
         "breathless",
         "tummy pain",
         "waters",
-        "any stage",
         "37 weeks",
         "backache that comes and goes",
         "movements",
         "do not wait",
-        "38 °c / 100.4 °f",
+        "37.5 °c",
         "pee",
         "pre-eclampsia",
+        "kidney infection",
+        "below the ribs",
+        "shivering",
+        "sudden, severe or not like your usual backache",
+        "a fall",
+        "blow to the bump",
+        "harming yourself or your baby",
+        "can be labour",
+        "every 5 minutes",
+        "before about 20 weeks",
     ] {
-        assert!(
-            pregnancy.contains(needed),
-            "pregnancy signs lack {needed:?}"
-        );
+        let found = pregnancy.contains(needed)
+            || sheet
+                .sections(When::Pregnancy)
+                .any(|section| section.title.to_lowercase().contains(needed));
+        assert!(found, "pregnancy signs lack {needed:?}");
     }
     let after_birth = signs_of(&sheet, When::AfterBirth);
     for needed in [
@@ -448,7 +539,12 @@ fn warning_signs_cover_every_sign_the_review_asks_for() {
         "calf",
         "headache",
         "epidural",
+        "10 days",
+        "if you cannot get through",
         "weakness",
+        "pre-eclampsia",
+        "harming yourself or your baby",
+        "back pain with loss of feeling",
     ] {
         assert!(
             after_birth.contains(needed),
@@ -456,6 +552,185 @@ fn warning_signs_cover_every_sign_the_review_asks_for() {
         );
     }
     assert!(!sheet.physiotherapy.text.is_empty());
+}
+
+#[test]
+fn every_block_says_when_it_applies_and_routes_by_its_level() {
+    let sheet = warning_signs::sheet().unwrap();
+    for region in &sheet.regions {
+        for section in &sheet.sections {
+            let heading = region.fill(&section.heading());
+            let label = match section.when {
+                When::Pregnancy => "In pregnancy: ",
+                When::AfterBirth => "After the birth: ",
+                When::Both => "In pregnancy or after the birth: ",
+            };
+            assert!(heading.starts_with(label), "{heading}");
+            if section.level == Level::Emergency {
+                assert!(
+                    heading.contains(&region.emergency),
+                    "{}: {heading}",
+                    region.id
+                );
+            }
+        }
+    }
+    // Laid out for a reader after the birth, every block she needs comes before any block
+    // that is only for pregnancy.
+    let laid = sheet.laid_out(true);
+    let first_pregnancy = laid
+        .iter()
+        .position(|section| section.when == When::Pregnancy)
+        .unwrap();
+    assert!(
+        laid[first_pregnancy..]
+            .iter()
+            .all(|section| section.when == When::Pregnancy)
+    );
+    assert_eq!(laid[0].level, Level::Emergency);
+}
+
+#[test]
+fn heavy_bleeding_after_the_birth_is_an_emergency_in_every_region() {
+    let sheet = warning_signs::sheet().unwrap();
+    let after_birth_emergency: Vec<&warning_signs::Section> = sheet
+        .sections(When::AfterBirth)
+        .filter(|section| section.level == Level::Emergency)
+        .collect();
+    let signs: String = after_birth_emergency
+        .iter()
+        .map(|section| texts(section))
+        .collect();
+    for needed in [
+        "very heavy",
+        "soaking a pad in an hour",
+        "faint",
+        "dizzy",
+        "racing heart",
+    ] {
+        assert!(
+            signs.contains(needed),
+            "after-birth emergency lacks {needed:?}"
+        );
+    }
+    for region in &sheet.regions {
+        let section = after_birth_emergency
+            .iter()
+            .find(|section| texts(section).contains("very heavy"))
+            .unwrap();
+        assert!(
+            region.fill(&section.heading()).contains(&region.emergency),
+            "{}",
+            region.id
+        );
+    }
+}
+
+#[test]
+fn pre_eclampsia_is_never_sent_to_a_gp_or_an_advice_line() {
+    let sheet = warning_signs::sheet().unwrap();
+    let mut seen = 0;
+    for section in &sheet.sections {
+        for sign in &section.signs {
+            if !sign.text.contains("pre-eclampsia") {
+                continue;
+            }
+            seen += 1;
+            assert!(
+                matches!(section.level, Level::Maternity | Level::Emergency),
+                "{}",
+                sign.text
+            );
+            assert_eq!(
+                section.when,
+                When::Both,
+                "pre-eclampsia can start after the birth"
+            );
+            assert!(section.title.contains("day or night"), "{}", section.title);
+            for region in &sheet.regions {
+                let heading = region.fill(&section.heading());
+                for wrong in [
+                    "GP",
+                    "111",
+                    "healthdirect",
+                    "Healthline",
+                    "health line",
+                    "811",
+                ] {
+                    assert!(!heading.contains(wrong), "{}: {heading}", region.id);
+                }
+            }
+        }
+    }
+    assert!(seen >= 1);
+}
+
+#[test]
+fn no_region_offers_nhs_111_where_it_does_not_exist() {
+    let sheet = warning_signs::sheet().unwrap();
+    for id in ["ni", "im", "je", "gg", "ie"] {
+        let region = sheet.region(id).unwrap_or_else(|| panic!("no region {id}"));
+        let everything = format!(
+            "{} {} {} {} {}",
+            region.urgent,
+            region.early,
+            region.maternity,
+            region.emergency,
+            region
+                .numbers
+                .iter()
+                .map(|number| format!("{} {}", number.number, number.label))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        assert!(!everything.contains("111"), "{id}: {everything}");
+    }
+    let uk = sheet.region("uk").unwrap();
+    assert!(uk.urgent.contains("Northern Ireland") && uk.urgent.contains("NHS 24"));
+    assert!(sheet.region("scotland").unwrap().urgent.contains("NHS 24"));
+    // Each nation and dependency by the names people type, and the locale still decides.
+    for (name, id) in [
+        ("England", "england"),
+        ("wales", "wales"),
+        ("Scotland", "scotland"),
+        ("Northern Ireland", "ni"),
+        ("northern-ireland", "ni"),
+        ("Isle of Man", "im"),
+        ("IM", "im"),
+        ("JE", "je"),
+        ("gg", "gg"),
+        ("GB", "uk"),
+        ("USA", "us"),
+    ] {
+        assert_eq!(
+            sheet.find_region(name).map(|r| r.id.as_str()),
+            Some(id),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn early_pregnancy_is_not_sent_to_the_maternity_unit() {
+    let sheet = warning_signs::sheet().unwrap();
+    for section in sheet.sections(When::Pregnancy) {
+        if section.level != Level::Maternity {
+            continue;
+        }
+        let text = texts(section);
+        assert!(!text.contains("any stage"), "{}", section.id);
+        for sign in &section.signs {
+            let lower = sign.text.to_lowercase();
+            if lower.contains("waters") && lower.contains("spotting") {
+                assert!(lower.starts_with("from about 20 weeks"), "{lower}");
+            }
+        }
+    }
+    let early = section(&sheet, "early-pregnancy");
+    assert_eq!(early.level, Level::Early);
+    assert!(texts(early).contains("bleeding"));
+    let uk = sheet.region("uk").unwrap();
+    assert!(uk.early.contains("early pregnancy unit"));
 }
 
 // ---------------------------------------------------------------- exercises (`stretch`)
@@ -471,11 +746,14 @@ fn the_exercise_file_parses_and_matches_the_binary() {
     let built_in: Vec<&str> = catalog.exercises.iter().map(|e| &*e.id).collect();
     assert_eq!(ids, built_in);
     let safety = file.safety.expect("exercises.toml has [safety]");
-    assert_eq!(safety.before, Catalog::safety_line());
-    assert_checkable(
-        "[safety]",
-        safety.source.as_ref().expect("safety is sourced"),
-    );
+    assert_eq!(safety.pregnancy.text, Catalog::safety_line(false));
+    assert_eq!(safety.after_birth.text, Catalog::safety_line(true));
+    for line in [&safety.pregnancy, &safety.after_birth] {
+        assert_checkable(
+            "[safety]",
+            line.source.as_ref().expect("each safety line is sourced"),
+        );
+    }
 }
 
 #[test]
@@ -523,18 +801,43 @@ fn every_exercise_names_its_stop_signs() {
             assert!(stop.contains("fluid"), "{id}: fluid");
         }
     }
-    let safety = Catalog::safety_line().to_lowercase();
+    let pregnancy = Catalog::safety_line(false).to_lowercase();
     for sign in [
         "hurt",
         "dizzy",
         "faint",
+        "chest pain",
         "bleed",
         "fluid",
+        "tightenings",
+        "movements",
+        "calf",
         "backcare warning-signs",
     ] {
-        assert!(safety.contains(sign), "the safety line misses {sign:?}");
+        assert!(
+            pregnancy.contains(sign),
+            "the pregnancy safety line misses {sign:?}"
+        );
     }
-    assert!(words(&safety) <= 30);
+    let after_birth = Catalog::safety_line(true).to_lowercase();
+    for sign in [
+        "pain",
+        "dizz",
+        "chest pain",
+        "bleeding",
+        "heavier",
+        "heaviness",
+        "leak",
+        "backcare warning-signs",
+    ] {
+        assert!(
+            after_birth.contains(sign),
+            "the after-birth safety line misses {sign:?}"
+        );
+    }
+    for line in [&pregnancy, &after_birth] {
+        assert!(words(line) <= 50, "{line}");
+    }
 }
 
 #[test]
@@ -641,4 +944,62 @@ fn every_routine_lasts_three_to_seven_minutes_for_everyone() {
             .iter()
             .all(|id| id.starts_with("pelvic-floor"))
     );
+}
+
+#[derive(serde::Deserialize)]
+struct WordList {
+    query: Vec<Expected>,
+}
+
+#[derive(serde::Deserialize)]
+struct Expected {
+    words: String,
+    tip: Option<String>,
+    sign: Option<String>,
+}
+
+/// Every word in tests/search-words.toml finds the tip or warning sign a reader would want.
+#[test]
+fn the_words_people_type_find_what_they_mean() {
+    use backcare::search::{Query, Synonyms, search, search_texts};
+    let list: WordList = toml::from_str(include_str!("search-words.toml")).unwrap();
+    assert!(list.query.len() >= 40);
+    let catalog = catalog();
+    let all: Vec<&Tip> = catalog.tips.iter().collect();
+    let sheet = warning_signs::sheet().unwrap();
+    let signs: Vec<String> = sheet
+        .sections
+        .iter()
+        .flat_map(|section| {
+            section
+                .signs
+                .iter()
+                .map(|sign| format!("{} {}", section.when.label(), sign.text))
+        })
+        .collect();
+    let synonyms = Synonyms::builtin();
+    let mut failures = Vec::new();
+    for expected in &list.query {
+        let query = Query::new(std::slice::from_ref(&expected.words), &synonyms);
+        if let Some(id) = &expected.tip {
+            assert!(catalog.tip(id).is_some(), "the list names unknown tip {id}");
+            let found = search(&catalog, &all, &query);
+            if !found.iter().any(|tip| tip.id == *id) {
+                failures.push(format!("{:?} does not find tip {id}", expected.words));
+            }
+        }
+        if let Some(wanted) = &expected.sign {
+            let found = search_texts(signs.iter().map(String::as_str), &query);
+            if !found
+                .iter()
+                .any(|at| signs[*at].to_lowercase().contains(wanted))
+            {
+                failures.push(format!(
+                    "{:?} does not find the sign {wanted:?}",
+                    expected.words
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
 }

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use backcare::output::{Screen, Style};
-use backcare::search::{keys, query_words, search};
+use backcare::search::{Query, keys, query_words, search};
 use backcare::select::from_bag;
 use backcare::tips::{Catalog, Source, Tip, Topic};
 use proptest::prelude::*;
@@ -54,8 +54,8 @@ proptest! {
     ) {
         let catalog = builtin();
         let all: Vec<&Tip> = catalog.tips.iter().collect();
+        let found = search(&catalog, &all, &Query::literal(&words));
         let words = query_words(&words);
-        let found = search(&catalog, &all, &words);
         let haystack = |tip: &Tip| {
             let title = catalog.topic(&tip.topic).map_or("", |topic| &topic.title);
             keys(&format!("{} {} {} {} {}", tip.id, tip.topic, title, tip.tags.join(" "), tip.text))

@@ -174,7 +174,7 @@ fn an_impossible_due_date_names_the_file_and_key() {
     // The safety screen works whatever the dates say.
     env.run(&["warning-signs"])
         .success()
-        .stdout(contains("Emergency"));
+        .stdout(contains("call your emergency number"));
 }
 
 #[test]
@@ -251,7 +251,7 @@ fn the_region_setting_and_option_win_over_the_locale() {
         .code(2)
         .stdout("")
         .stderr(contains(
-            "unknown region `mars`; known regions: uk, ie, us, ca, eu, au, nz",
+            "unknown region `mars`; known regions: uk, england, wales, scotland, ni, im, je, gg, ie, us, ca, eu, au, nz",
         ));
 }
 
@@ -272,4 +272,34 @@ fn an_unknown_region_in_the_config_still_shows_the_safety_screen() {
         .code(2)
         .stderr(contains("unknown region `narnia`"))
         .stderr(predicate::str::contains("config.toml"));
+}
+
+/// Each UK nation and Crown dependency by the name people type, in any case: Northern Ireland
+/// and the islands have no NHS 111.
+#[test]
+fn nations_and_dependencies_have_their_own_numbers() {
+    let env = TestEnv::new();
+    for (name, wanted, absent) in [
+        ("Northern Ireland", "GP out-of-hours", "111"),
+        ("ni", "GP out-of-hours", "NHS 111"),
+        ("scotland", "NHS 24", "NHS 111"),
+        ("England", "NHS 111", "NHS 24"),
+        ("IM", "MEDS", "111"),
+        ("je", "445445", "111"),
+        ("Guernsey", "out-of-hours GP", "111"),
+        ("USA", "911", "999"),
+    ] {
+        let out = env.stdout(&["warning-signs", "--region", name]);
+        assert!(out.contains(wanted), "{name}: {out}");
+        assert!(!out.contains(absent), "{name} shows {absent}");
+    }
+    let json = env.json(&["warning-signs", "--region", "ni"]);
+    assert_eq!(json["region"]["id"], "ni");
+    for section in json["sections"].as_array().unwrap() {
+        assert!(["pregnancy", "after-birth", "both"].contains(&section["when"].as_str().unwrap()));
+        assert!(section["level"].is_string());
+    }
+    env.run(&["warning-signs", "--region", "englnd"])
+        .code(2)
+        .stderr(predicates::str::contains("did you mean `england`?"));
 }

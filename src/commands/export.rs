@@ -7,7 +7,7 @@ use crate::cli::{DISCLAIMER, ExportArgs, ExportFormat};
 use crate::error::{Error, Exit};
 use crate::output::sanitize::one_line;
 use crate::tips::{Catalog, Stage, Tip};
-use crate::warning_signs::{self, Region, Sheet, When};
+use crate::warning_signs::{self, Region, Sheet};
 
 impl Context {
     pub(crate) fn export(&self, args: &ExportArgs) -> Result<Exit, Error> {
@@ -74,15 +74,7 @@ impl Handout<'_> {
 
     /// The warning-sign sections, the stage the reader is in first.
     fn sections(&self) -> Vec<&warning_signs::Section> {
-        let order = if self.after_birth {
-            [When::AfterBirth, When::Pregnancy]
-        } else {
-            [When::Pregnancy, When::AfterBirth]
-        };
-        order
-            .into_iter()
-            .flat_map(|when| self.sheet.sections(when))
-            .collect()
+        self.sheet.laid_out(self.after_birth)
     }
 
     fn footer(&self) -> String {
@@ -125,7 +117,7 @@ impl Handout<'_> {
         for section in self.sections() {
             out.push_str(&format!(
                 "\n### {}\n\n",
-                md(&self.region.fill(&section.title))
+                md(&self.region.fill(&section.heading()))
             ));
             for sign in &section.signs {
                 out.push_str(&format!("- {}\n", md(&self.region.fill(&sign.text))));
@@ -187,7 +179,7 @@ impl Handout<'_> {
         for section in self.sections() {
             out.push_str(&format!(
                 "<h3>{}</h3>\n<ul>\n",
-                html(&self.region.fill(&section.title))
+                html(&self.region.fill(&section.heading()))
             ));
             for sign in &section.signs {
                 out.push_str(&format!(

@@ -260,7 +260,7 @@ impl Context {
             format!(
                 "unknown region `{}`{}; known regions: {} (or a country code such as de)",
                 output::sanitize::visible(wanted),
-                did_you_mean(wanted, known().into_iter()),
+                did_you_mean(&wanted.trim().to_ascii_lowercase(), sheet.region_names()),
                 known().join(", ")
             )
         };

@@ -39,7 +39,7 @@ impl Context {
                 plan.left_out_text()
             )));
         }
-        let safety = Catalog::safety_line();
+        let safety = Catalog::safety_line(situation.stage == Some(crate::tips::Stage::Postpartum));
         if self.global.json {
             emit(&json::render(&PlanObject::of(&plan, safety)))?;
             return Ok(Exit::Success);

@@ -76,9 +76,11 @@ impl Screen {
 
     /// Wraps `text` with `first` before the first line and `rest` before the others (bullets).
     pub fn wrap_hanging(&self, text: &str, first: &str, rest: &str) -> String {
+        // Never break at a hyphen: `backcare warning-signs` must stay whole to be copied.
         let options = textwrap::Options::new(self.width.max(first.len().max(rest.len()) + 20))
             .initial_indent(first)
-            .subsequent_indent(rest);
+            .subsequent_indent(rest)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         textwrap::fill(text, options)
     }
 
@@ -89,8 +91,12 @@ impl Screen {
             // Folding the text to find matches is the costliest step; `tip` never needs it.
             return self.wrap(&text, indent);
         }
-        let ranges = match_ranges(&text, highlight);
-        self.wrap(&self.paint_ranges(&text, &ranges), indent)
+        self.wrap(&self.highlighted(&text, highlight), indent)
+    }
+
+    /// `text` (already safe to print) with the words matching `highlight` painted.
+    pub fn highlighted(&self, text: &str, highlight: &[String]) -> String {
+        self.paint_ranges(text, &match_ranges(text, highlight))
     }
 
     fn paint_ranges(&self, text: &str, ranges: &[Range<usize>]) -> String {

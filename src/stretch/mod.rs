@@ -49,7 +49,7 @@ impl LeftOut {
                 "lying on your back is not advised after 16 weeks of pregnancy".to_string()
             }
             LeftOut::WideLegs => {
-                "it takes the legs apart, which pelvic girdle pain does not allow".to_string()
+                "it takes the legs apart, which can make pelvic girdle pain worse".to_string()
             }
             LeftOut::TooEarly(week) => format!("its source starts it at week {week} of pregnancy"),
         }

@@ -45,10 +45,14 @@ impl Catalog {
         }
     }
 
-    /// The line every stretch session starts with, from the built-in `exercises.toml`: it
-    /// is shown even when the built-in set is left out.
-    pub fn safety_line() -> &'static str {
-        builtin::SAFETY_BEFORE
+    /// The line every stretch session starts with, from the built-in `exercises.toml`, for
+    /// pregnancy or after the birth: it is shown even when the built-in set is left out.
+    pub fn safety_line(after_birth: bool) -> &'static str {
+        if after_birth {
+            builtin::SAFETY_AFTER_BIRTH
+        } else {
+            builtin::SAFETY_PREGNANCY
+        }
     }
 
     pub fn exercise(&self, id: &str) -> Option<&Exercise> {

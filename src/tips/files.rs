@@ -10,8 +10,9 @@ use super::catalog::{Catalog, Layered, UserFile};
 use super::parse::parse;
 use crate::diagnostic::{Diagnostic, Problems};
 
-/// The largest tips file backcare reads: room for about 40,000 tips (the built-in set of 81
-/// tips is 34 KiB). With [`MAX_VALUES`] it bounds the memory the TOML parser can need.
+/// The largest tips file backcare reads: room for about 40,000 tips (the built-in set of 106
+/// tips is about 50 KiB). With the token bound of the parser (`parse::MAX_PIECE_TOKENS`) it
+/// bounds the memory the TOML parser can need.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// A file backcare found but will not read, and why (a dangling link, a FIFO, a directory).

@@ -100,7 +100,9 @@ enum Sourced {
     Exercise(usize),
     /// The source of an exercise's stop signs.
     ExerciseStop(usize),
-    Safety,
+    Safety {
+        after_birth: bool,
+    },
 }
 
 impl ParsedTip {
@@ -141,10 +143,17 @@ pub struct ParsedRoutine {
     pub exercise_spans: Vec<Range<usize>>,
 }
 
-/// The `[safety]` table of the built-in exercises: what every session says first.
+/// The `[safety]` table of the built-in exercises: what every session says first, in
+/// pregnancy and after the birth (the signs to stop for are not the same).
 #[derive(Clone, Debug, Default)]
 pub struct Safety {
-    pub before: Text,
+    pub pregnancy: SafetyLine,
+    pub after_birth: SafetyLine,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct SafetyLine {
+    pub text: Text,
     pub source: Option<Source>,
 }
 
@@ -587,9 +596,13 @@ impl Reader<'_, '_> {
                         parsed.exercise.stop_source = source;
                     }
                 }
-                Sourced::Safety => {
+                Sourced::Safety { after_birth } => {
                     if let Some(safety) = &mut file.safety {
-                        safety.source = source;
+                        if after_birth {
+                            safety.after_birth.source = source;
+                        } else {
+                            safety.pregnancy.source = source;
+                        }
                     }
                 }
             }

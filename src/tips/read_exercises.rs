@@ -11,7 +11,7 @@ use toml::de::{DeTable, DeValue};
 use super::super::model::{Exercise, Position, Routine};
 use super::{
     MAX_TEXT_CHARS, NamedSource, ParsedExercise, ParsedFile, ParsedRoutine, Reader, Safety,
-    Sourced, Table, is_valid_id,
+    SafetyLine, Sourced, Table, is_valid_id,
 };
 
 const EXERCISE_KEYS: &[&str] = &[
@@ -31,7 +31,12 @@ const EXERCISE_KEYS: &[&str] = &[
     "source",
 ];
 const ROUTINE_KEYS: &[&str] = &["id", "name", "description", "exercises"];
-const SAFETY_KEYS: &[&str] = &["before", "source"];
+const SAFETY_KEYS: &[&str] = &[
+    "pregnancy",
+    "pregnancy_source",
+    "after_birth",
+    "after_birth_source",
+];
 
 /// The most steps one exercise has, and the longest step, in characters: a step is read
 /// during a hold, so it must be short. (The built-in set keeps to 20 words, which
@@ -281,23 +286,34 @@ impl Reader<'_, '_> {
             return;
         };
         self.reject_unknown(fields, SAFETY_KEYS);
-        let before = self.text(fields, "before", "safety", key_span);
-        let (source, named) = match self.tip_source(fields, "safety") {
-            Ok(source) => (source, None),
-            Err(named) => (None, Some(named)),
-        };
-        if let Some(before) = before {
-            file.safety = Some(Safety {
-                before: Cow::Owned(before),
+        let mut lines = [false, true].map(|after_birth| {
+            let key = if after_birth {
+                "after_birth"
+            } else {
+                "pregnancy"
+            };
+            let text = self.text(fields, key, "safety", key_span.clone())?;
+            let source = match self.source_at(fields, &format!("{key}_source"), "safety") {
+                Ok(source) => source,
+                Err((name, span)) => {
+                    self.named_sources.push(NamedSource {
+                        of: Sourced::Safety { after_birth },
+                        name,
+                        span,
+                    });
+                    None
+                }
+            };
+            Some(SafetyLine {
+                text: Cow::Owned(text),
                 source,
+            })
+        });
+        if let [Some(pregnancy), Some(after_birth)] = &mut lines {
+            file.safety = Some(Safety {
+                pregnancy: std::mem::take(pregnancy),
+                after_birth: std::mem::take(after_birth),
             });
-            if let Some((name, span)) = named {
-                self.named_sources.push(NamedSource {
-                    of: Sourced::Safety,
-                    name,
-                    span,
-                });
-            }
         }
     }
 

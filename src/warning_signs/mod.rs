@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-pub use sheet::{Region, Section, Sheet, When};
+pub use sheet::{Level, Region, Section, Sheet, When};
 
 use crate::cli::DISCLAIMER;
 use crate::output::json::SourceObject;
@@ -46,15 +46,7 @@ struct Laid<'s> {
 
 impl<'s> Laid<'s> {
     fn new(sheet: &'s Sheet, region: &'s Region, after_birth_first: bool) -> Laid<'s> {
-        let order = if after_birth_first {
-            [When::AfterBirth, When::Pregnancy]
-        } else {
-            [When::Pregnancy, When::AfterBirth]
-        };
-        let sections: Vec<&sheet::Section> = order
-            .into_iter()
-            .flat_map(|when| sheet.sections(when))
-            .collect();
+        let sections = sheet.laid_out(after_birth_first);
         let mut cited: Vec<&str> = Vec::new();
         for source in &region.sources {
             if !cited.contains(&source.as_str()) {
@@ -98,6 +90,7 @@ struct SignObject<'a> {
 struct SectionObject<'a> {
     id: &'a str,
     when: &'static str,
+    level: &'static str,
     title: String,
     signs: Vec<SignObject<'a>>,
 }
@@ -138,12 +131,6 @@ pub fn json(sheet: &Sheet, region: &Region, after_birth_first: bool) -> String {
         text: region.fill(&sign.text),
         source: source(&sign.source),
     };
-    fn when_name(when: When) -> &'static str {
-        match when {
-            When::Pregnancy => "pregnancy",
-            When::AfterBirth => "after-birth",
-        }
-    }
     json::render(&Report {
         title: &sheet.title,
         region: RegionObject {
@@ -164,8 +151,9 @@ pub fn json(sheet: &Sheet, region: &Region, after_birth_first: bool) -> String {
             .iter()
             .map(|section| SectionObject {
                 id: &section.id,
-                when: when_name(section.when),
-                title: region.fill(&section.title),
+                when: section.when.name(),
+                level: section.level.name(),
+                title: region.fill(&section.heading()),
                 signs: section.signs.iter().map(sign).collect(),
             })
             .collect(),
@@ -213,7 +201,7 @@ pub fn text(screen: &Screen, sheet: &Sheet, region: &Region, after_birth_first: 
     let others: Vec<&str> = sheet
         .regions
         .iter()
-        .filter(|other| other.id != region.id && !other.territories.is_empty())
+        .filter(|other| other.id != region.id && other.id != "other")
         .map(|other| other.id.as_str())
         .collect();
     text.push_str(&style.dim(&screen.wrap(
@@ -226,7 +214,7 @@ pub fn text(screen: &Screen, sheet: &Sheet, region: &Region, after_birth_first: 
     text.push('\n');
     for section in &laid.sections {
         text.push('\n');
-        text.push_str(&style.heading(&screen.wrap(&region.fill(&section.title), "")));
+        text.push_str(&style.heading(&screen.wrap(&region.fill(&section.heading()), "")));
         text.push('\n');
         for sign in &section.signs {
             let item = format!(

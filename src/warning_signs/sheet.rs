@@ -8,7 +8,13 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 /// Placeholders a section title or sign may use, filled from the reader's region.
-pub const PLACEHOLDERS: &[&str] = &["{emergency}", "{hospital}", "{urgent}", "{maternity}"];
+pub const PLACEHOLDERS: &[&str] = &[
+    "{emergency}",
+    "{hospital}",
+    "{urgent}",
+    "{maternity}",
+    "{early}",
+];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,6 +48,9 @@ pub struct Region {
     /// ISO 3166 country codes whose locale (`en_GB.UTF-8`) picks this region.
     #[serde(default)]
     pub territories: Vec<String>,
+    /// Other names `--region` takes for it (`usa`, `england`), in lower case.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// `{emergency}`: the emergency number, with what to say.
     pub emergency: String,
     /// `{hospital}`: the hospital department to go to.
@@ -50,6 +59,8 @@ pub struct Region {
     pub urgent: String,
     /// `{maternity}`: who looks after the pregnancy, day or night.
     pub maternity: String,
+    /// `{early}`: who to call early in pregnancy, before the maternity unit sees you.
+    pub early: String,
     /// The numbers, as shown at the top of the sheet.
     pub numbers: Vec<Number>,
     /// Keys of `sources`: where the numbers were checked.
@@ -63,11 +74,70 @@ pub struct Number {
     pub number: String,
 }
 
+/// When a block of signs applies. Every block says so in its heading, so a reader after the
+/// birth never has to read pregnancy-only signs to find hers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum When {
     Pregnancy,
     AfterBirth,
+    Both,
+}
+
+impl When {
+    /// The words that start the block's heading.
+    pub fn label(self) -> &'static str {
+        match self {
+            When::Pregnancy => "In pregnancy",
+            When::AfterBirth => "After the birth",
+            When::Both => "In pregnancy or after the birth",
+        }
+    }
+
+    /// The name used in the file and in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            When::Pregnancy => "pregnancy",
+            When::AfterBirth => "after-birth",
+            When::Both => "both",
+        }
+    }
+}
+
+/// How urgent a block is, most urgent first. Each level has its placeholder, which its title
+/// must use, so that a sign can only be routed where its level says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    /// The emergency number or the emergency department, now.
+    Emergency,
+    /// The maternity unit or midwife, straight away, day or night.
+    Maternity,
+    /// Early in pregnancy: the early pregnancy unit, GP or advice line.
+    Early,
+    /// Medical advice the same day.
+    Urgent,
+}
+
+impl Level {
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            Level::Emergency => "{emergency}",
+            Level::Maternity => "{maternity}",
+            Level::Early => "{early}",
+            Level::Urgent => "{urgent}",
+        }
+    }
+
+    /// The name used in the file and in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Emergency => "emergency",
+            Level::Maternity => "maternity",
+            Level::Early => "early",
+            Level::Urgent => "urgent",
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -75,8 +145,17 @@ pub enum When {
 pub struct Section {
     pub id: String,
     pub when: When,
+    pub level: Level,
+    /// The heading after its label (`When::label`), such as `call {emergency} now if you have`.
     pub title: String,
     pub signs: Vec<Sign>,
+}
+
+impl Section {
+    /// The heading as shown: when it applies, then what to do.
+    pub fn heading(&self) -> String {
+        format!("{}: {}", self.when.label(), self.title)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -99,16 +178,48 @@ impl Sheet {
         self.regions.iter().find(|region| region.id == id)
     }
 
-    /// The region for a `--region` value: a region id or a country code, in any case.
+    /// The region for a `--region` value: a region id, one of its other names or a country
+    /// code, in any case, with spaces, hyphens and underscores alike (`Northern Ireland`).
     pub fn find_region(&self, wanted: &str) -> Option<&Region> {
-        let wanted = wanted.trim();
+        let wanted = region_key(wanted);
         self.regions.iter().find(|region| {
-            region.id.eq_ignore_ascii_case(wanted)
+            region_key(&region.id) == wanted
                 || region
                     .territories
                     .iter()
-                    .any(|code| code.eq_ignore_ascii_case(wanted))
+                    .chain(&region.aliases)
+                    .any(|name| region_key(name) == wanted)
         })
+    }
+
+    /// Every name `--region` takes, for "did you mean": ids and other names.
+    pub fn region_names(&self) -> impl Iterator<Item = &str> {
+        self.regions
+            .iter()
+            .filter(|region| region.id != "other")
+            .flat_map(|region| std::iter::once(&region.id).chain(&region.aliases))
+            .map(String::as_str)
+    }
+
+    /// The blocks in the order a reader sees them: those for her stage (pregnancy unless
+    /// `after_birth_first`) and for both, most urgent first (at one level her stage's own
+    /// first); then the other stage's.
+    pub fn laid_out(&self, after_birth_first: bool) -> Vec<&Section> {
+        let other = if after_birth_first {
+            When::Pregnancy
+        } else {
+            When::AfterBirth
+        };
+        let mut sections: Vec<&Section> = self.sections.iter().collect();
+        // A stable sort keeps the file's order inside each level.
+        sections.sort_by_key(|section| {
+            (
+                section.when == other,
+                section.level,
+                section.when == When::Both,
+            )
+        });
+        sections
     }
 
     /// The region for an unknown or unset place: every common number side by side.
@@ -116,11 +227,11 @@ impl Sheet {
         self.region("other").unwrap_or(&self.regions[0])
     }
 
-    /// Signs in `sections` for `when`, in order.
+    /// Blocks that apply at `when`: its own and those for both, in file order.
     pub fn sections(&self, when: When) -> impl Iterator<Item = &Section> {
         self.sections
             .iter()
-            .filter(move |section| section.when == when)
+            .filter(move |section| section.when == when || section.when == When::Both)
     }
 
     fn check(&self) -> Result<(), String> {
@@ -161,6 +272,28 @@ impl Sheet {
                 return Err(format!("no section for {when:?}"));
             }
         }
+        for section in &self.sections {
+            let wanted = section.level.placeholder();
+            let others = PLACEHOLDERS
+                .iter()
+                .filter(|other| **other != wanted && **other != "{hospital}");
+            if !section.title.contains(wanted) {
+                return Err(format!(
+                    "section `{}` is at level {} but its title does not name {wanted}",
+                    section.id,
+                    section.level.name()
+                ));
+            }
+            for other in others {
+                if section.title.contains(other) {
+                    return Err(format!(
+                        "section `{}` is at level {} but its title names {other}",
+                        section.id,
+                        section.level.name()
+                    ));
+                }
+            }
+        }
         let cited = self
             .sections
             .iter()
@@ -188,6 +321,16 @@ impl Sheet {
             for code in &region.territories {
                 if earlier.iter().any(|other| other.territories.contains(code)) {
                     return Err(format!("territory {code} is in two regions"));
+                }
+            }
+            for name in &region.aliases {
+                let key = region_key(name);
+                if self.regions.iter().any(|other| {
+                    region_key(&other.id) == key
+                        || (other.id != region.id
+                            && other.aliases.iter().any(|alias| region_key(alias) == key))
+                }) {
+                    return Err(format!("region name `{name}` is used twice"));
                 }
             }
         }
@@ -227,5 +370,17 @@ impl Region {
             .replace("{hospital}", &self.hospital)
             .replace("{urgent}", &self.urgent)
             .replace("{maternity}", &self.maternity)
+            .replace("{early}", &self.early)
     }
+}
+
+/// A region name as compared: lower case, with spaces, hyphens and underscores alike.
+fn region_key(name: &str) -> String {
+    name.trim()
+        .chars()
+        .map(|c| match c {
+            ' ' | '_' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
 }
