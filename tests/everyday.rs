@@ -396,3 +396,52 @@ fn search_finds_words_in_their_simple_forms_and_not_inside_others() {
     ])
     .success();
 }
+
+/// The safety screen is never lost to a pager: a missing `less` (a minimal image) or a `PAGER`
+/// naming a missing program prints the screen itself, with one warning.
+#[test]
+fn a_missing_pager_still_shows_the_warning_signs() {
+    if !installed("script") {
+        return;
+    }
+    let env = TestEnv::new();
+    for pager in ["backcare-no-such-pager", "backcare-no-such-pager '-R'"] {
+        let shown = on_terminal(&env, "backcare warning-signs", 80, 20, &[("PAGER", pager)]);
+        assert!(shown.contains("When back pain needs help now"), "{shown}");
+        assert!(shown.contains("call your emergency number"), "{shown}");
+        assert!(shown.contains("backcare: warning: the pager"), "{shown}");
+    }
+    // With no PAGER and no `less` on PATH, the same.
+    let binary = assert_cmd::cargo::cargo_bin("backcare");
+    let line = format!("PATH=/nonexistent {} warning-signs", binary.display());
+    let shown = on_terminal(&env, &line, 80, 20, &[]);
+    assert!(shown.contains("When back pain needs help now"), "{shown}");
+}
+
+/// `PAGER=less` is given `-R` (colours, not raw escape codes), and `LESS=FRX` when `LESS` is
+/// unset, as git and bat do.
+#[test]
+fn less_as_the_pager_gets_raw_control_characters() {
+    if !installed("script") {
+        return;
+    }
+    let env = TestEnv::new();
+    let bin = env.home().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let fake = bin.join("less");
+    let log = env.home().join("less.log");
+    std::fs::write(
+        &fake,
+        format!(
+            "#!/bin/sh\necho \"args: $* LESS=$LESS\" > {}\ncat > /dev/null\n",
+            log.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let pager = format!("{}", fake.display());
+    on_terminal(&env, "backcare list", 80, 20, &[("PAGER", pager.as_str())]);
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(logged.trim(), "args: -R LESS=FRX", "{logged}");
+}

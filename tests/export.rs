@@ -140,3 +140,43 @@ fn html_renders_in_a_real_browser_with_every_tip() {
         png.len()
     );
 }
+
+/// The Markdown handout, read by a real CommonMark parser, holds no HTML and no link but the
+/// sources' own: a shared file's address cannot plant a script or a phishing link, and `check`
+/// warns about it.
+#[test]
+fn a_hostile_address_plants_nothing_in_the_markdown_handout() {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let env = TestEnv::new();
+    let url = "https://www.nhs.uk/>)<script>alert(1)</script>[Call-NHS-111-here](https://evil.example/phish)(";
+    let file = env.write(
+        "shared.toml",
+        &format!(
+            "{HOSTILE}\n[[tips]]\nid = \"odd-link\"\ntopic = \"odd\"\ntext = \"A tip.\"\nsource = {{ publisher = \"NHS\", url = \"{url}\" }}\n"
+        ),
+    );
+    let out = env.stdout(&["--file", path_str(&file), "export", "--format", "markdown"]);
+    let mut links = Vec::new();
+    for event in Parser::new(&out) {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => panic!("raw HTML: {html}"),
+            Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url.to_string()),
+            _ => {}
+        }
+    }
+    assert!(!links.is_empty());
+    for link in &links {
+        assert!(link.starts_with("https://"), "{link}");
+        assert!(!link.contains("evil.example/phish)"), "{link}");
+    }
+    assert!(
+        links.iter().all(|link| !link.starts_with("https://evil.example")),
+        "{links:?}"
+    );
+    env.run(&["check", path_str(&file)])
+        .success()
+        .stderr(predicates::str::contains(
+            "tip `odd-link`: the source address",
+        ))
+        .stderr(predicates::str::contains("is not a plain https address"));
+}

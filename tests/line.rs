@@ -67,7 +67,8 @@ fn each_format_prints_what_its_bar_reads() {
             .and_then(|rest| rest.strip_suffix("%{F-}"))
             .unwrap_or_else(|| panic!("unbalanced: {polybar}"));
         assert!(!inner.contains("%{"), "{polybar}");
-        assert_eq!(inner.replace("%%", "%"), plain.trim_end());
+        // polybar has no escape: "100%" stays as it is.
+        assert_eq!(inner, plain.trim_end());
 
         let i3 = line(&env, &file, &["--at", at, "--format", "i3blocks"]);
         let lines: Vec<&str> = i3.lines().collect();
@@ -149,4 +150,37 @@ fn hidden_tips_stay_out_of_the_bar_and_json_is_refused() {
         assert_eq!(line(&env, &file, &["--at", at]), "Tip #0 is 100% plain\n");
     }
     env.run(&["line", "--json"]).code(2);
+}
+
+/// A shared tips file cannot plant markup in a bar: no polybar action region, no Pango
+/// styling in waybar or i3blocks, and a bare `&` does not blank the module.
+#[test]
+fn tips_cannot_plant_markup_in_a_bar() {
+    let env = TestEnv::new();
+    let file = env.write(
+        "hostile.toml",
+        "[topics.t]\ntitle = \"<b>T</b>\"\n[[tips]]\nid = \"x\"\ntopic = \"t\"\n\
+         text = \"%{A1:xdg-open https://evil.example:}Click & <span size='99999'>see</span>%{A}\"\n",
+    );
+    let polybar = line(&env, &file, &["--format", "polybar"]);
+    assert_eq!(
+        polybar.matches("%{").count(),
+        2,
+        "only our colour tags: {polybar}"
+    );
+    let waybar = line(&env, &file, &["--format", "waybar"]);
+    let json: serde_json::Value = serde_json::from_str(&waybar).unwrap();
+    for field in ["text", "tooltip"] {
+        let text = json[field].as_str().unwrap();
+        assert!(
+            !text.contains('<') && !text.contains("& "),
+            "{field}: {text}"
+        );
+        assert!(
+            text.contains("&amp;") && text.contains("&lt;span"),
+            "{field}: {text}"
+        );
+    }
+    let i3 = line(&env, &file, &["--format", "i3blocks"]);
+    assert!(!i3.contains('<') && i3.contains("&lt;span"), "{i3}");
 }

@@ -58,6 +58,11 @@ impl Context {
                 (None, problems)
             }
         };
+        let mut layered = layered;
+        if let Some(layered) = &mut layered {
+            let addresses = unplain_addresses(&layered.catalog);
+            layered.warnings.extend(addresses);
+        }
         let warnings = layered
             .as_ref()
             .map_or(&[][..], |layered| layered.warnings.as_slice());
@@ -110,3 +115,58 @@ impl Context {
         Ok(Exit::Success)
     }
 }
+
+/// A warning for every source address in a user's file that is not a plain https address
+/// (`https://` and letters, digits and URL punctuation only): a shared file's address could
+/// otherwise carry markup into a handout, or send a reader somewhere unexpected.
+fn unplain_addresses(catalog: &crate::tips::Catalog) -> Vec<Diagnostic> {
+    let tips = catalog
+        .tips
+        .iter()
+        .map(|tip| (&tip.origin, "tip", &tip.id, [tip.source.as_ref(), None]));
+    let exercises = catalog.exercises.iter().map(|exercise| {
+        (
+            &exercise.origin,
+            "exercise",
+            &exercise.id,
+            [exercise.source.as_ref(), exercise.stop_source.as_ref()],
+        )
+    });
+    let mut found = Vec::new();
+    let mut more = 0;
+    for (origin, kind, id, sources) in tips.chain(exercises) {
+        let Some(origin) = origin else { continue };
+        for url in sources
+            .into_iter()
+            .flatten()
+            .filter_map(|source| source.url.as_deref())
+        {
+            if crate::output::sanitize::is_plain_https(url) {
+                continue;
+            }
+            if found.len() == MAX_ADDRESS_WARNINGS {
+                more += 1;
+                continue;
+            }
+            {
+                found.push(Diagnostic::file(
+                    origin,
+                    format!(
+                        "{kind} `{}`: the source address {:?} is not a plain https address",
+                        crate::output::sanitize::visible(id),
+                        crate::output::sanitize::one_line(url)
+                    ),
+                ));
+            }
+        }
+    }
+    if more > 0 {
+        found.push(Diagnostic::note(format!(
+            "and {more} more source addresses that are not plain https addresses"
+        )));
+    }
+    found
+}
+
+/// Address warnings past this many are not worth reading one by one.
+const MAX_ADDRESS_WARNINGS: usize = 20;

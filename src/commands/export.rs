@@ -5,7 +5,7 @@
 use super::{Context, Preference, emit};
 use crate::cli::{DISCLAIMER, ExportArgs, ExportFormat};
 use crate::error::{Error, Exit};
-use crate::output::sanitize::one_line;
+use crate::output::sanitize::{one_line, percent_encoded};
 use crate::tips::{Catalog, Stage, Tip};
 use crate::warning_signs::{self, Region, Sheet};
 
@@ -96,7 +96,10 @@ impl Handout<'_> {
                 if let Some(source) = &tip.source {
                     let label = md(&source.citation());
                     match &source.url {
-                        Some(url) => out.push_str(&format!(" ([{label}](<{}>))", one_line(url))),
+                        Some(url) => out.push_str(&format!(
+                            " ([{label}](<{}>))",
+                            percent_encoded(&one_line(url))
+                        )),
                         None => out.push_str(&format!(" ({label})")),
                     }
                 }

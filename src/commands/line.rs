@@ -6,7 +6,7 @@
 use super::{Context, emit};
 use crate::cli::{LineArgs, LineFormat};
 use crate::error::{Error, Exit};
-use crate::output::sanitize::one_line;
+use crate::output::sanitize::{self, one_line};
 use crate::select;
 use crate::state;
 use crate::tips::Tip;
@@ -54,15 +54,20 @@ fn render(format: LineFormat, text: &str, tooltip: &str) -> String {
         LineFormat::Plain | LineFormat::Starship => format!("{text}\n"),
         // tmux: `#` starts a format; `##` is a literal one.
         LineFormat::Tmux => format!("#[fg={COLOUR}]{}#[default]\n", text.replace('#', "##")),
-        // polybar: `%{...}` is a tag; `%%` is a literal percent sign.
-        LineFormat::Polybar => format!("%{{F{COLOUR}}}{}%{{F-}}\n", text.replace('%', "%%")),
-        // i3blocks: full_text, short_text, colour, one per line.
-        LineFormat::I3blocks => format!("{text}\n{}\n{COLOUR}\n", shorten(text, 40)),
-        // waybar (`return-type: json`): one line of JSON.
+        // polybar: `%{...}` is a tag, and polybar has no escape for it (`%%` shows as two
+        // signs, polybar#2748): a `%{` in the text is broken apart so no tag can form.
+        LineFormat::Polybar => format!("%{{F{COLOUR}}}{}%{{F-}}\n", text.replace("%{", "% {")),
+        // i3blocks: full_text, short_text, colour, one per line, as Pango markup.
+        LineFormat::I3blocks => format!(
+            "{}\n{}\n{COLOUR}\n",
+            sanitize::pango(text),
+            sanitize::pango(&shorten(text, 40))
+        ),
+        // waybar (`return-type: json`): one line of JSON; text and tooltip are Pango markup.
         LineFormat::Waybar => {
             let object = serde_json::json!({
-                "text": text,
-                "tooltip": tooltip,
+                "text": sanitize::pango(text),
+                "tooltip": sanitize::pango(tooltip),
                 "class": "backcare",
             });
             format!("{object}\n")
@@ -129,7 +134,17 @@ mod tests {
         );
         assert_eq!(
             render(LineFormat::Polybar, "100% sure", ""),
-            "%{F#5fafff}100%% sure%{F-}\n"
+            "%{F#5fafff}100% sure%{F-}\n"
         );
+        let planted = render(LineFormat::Polybar, "%{A1:rm -rf ~:}click%{A}", "");
+        assert_eq!(planted.matches("%{").count(), 2, "{planted}");
+        let waybar = render(LineFormat::Waybar, "Tom & <b>Jerry</b>", "a & b");
+        assert!(
+            waybar.contains("Tom &amp; &lt;b&gt;Jerry&lt;/b&gt;"),
+            "{waybar}"
+        );
+        assert!(waybar.contains("a &amp; b"), "{waybar}");
+        let i3 = render(LineFormat::I3blocks, "<span>&", "");
+        assert!(i3.starts_with("&lt;span&gt;&amp;\n"), "{i3}");
     }
 }

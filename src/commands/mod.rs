@@ -381,19 +381,14 @@ impl Context {
         if pager.trim().is_empty() {
             return emit(text);
         }
-        let child = std::process::Command::new("sh")
-            .args(["-c", &pager])
-            .stdin(std::process::Stdio::piped())
-            .spawn();
-        let Ok(mut child) = child else {
-            return emit(text);
-        };
-        if let Some(mut stdin) = child.stdin.take() {
-            // The reader quitting early (`q` in less) is not an error.
-            let _ = stdin.write_all(text.as_bytes());
+        match output::pager::show(&pager, text) {
+            output::pager::Shown::Yes => Ok(true),
+            output::pager::Shown::NotStarted(why) => {
+                // The output is never lost to a pager that is missing or broken.
+                warn(&format!("the pager `{pager}` {why}; printing instead"));
+                emit(text)
+            }
         }
-        let _ = child.wait();
-        Ok(true)
     }
 }
 

@@ -3,6 +3,7 @@
 //! only ever repeat what the words already say.
 
 pub mod json;
+pub mod pager;
 pub mod sanitize;
 
 use std::ops::Range;

@@ -37,6 +37,43 @@ pub fn visible_lines(text: &str) -> String {
     text.split('\n').map(visible).collect::<Vec<_>>().join("\n")
 }
 
+/// The punctuation a web address may hold that no markup backcare writes reads as its own:
+/// no brackets, quotes, angle brackets, backslashes, back quotes or spaces.
+const URL_PUNCTUATION: &str = "-._~:/?#@!$&*+,;=%";
+
+/// Whether `url` is a plain https address: `https://` and then only letters, digits and
+/// [`URL_PUNCTUATION`]. `check` warns about any other.
+pub fn is_plain_https(url: &str) -> bool {
+    url.len() > "https://".len()
+        && url.starts_with("https://")
+        && url
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || URL_PUNCTUATION.contains(c))
+}
+
+/// `url` with every byte that is not a letter, digit or [`URL_PUNCTUATION`] percent-encoded,
+/// so it cannot end a Markdown link target or start markup (`<`, `>`, `(`, `)`, spaces...).
+pub fn percent_encoded(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for byte in url.bytes() {
+        let c = char::from(byte);
+        if byte.is_ascii_alphanumeric() || (byte.is_ascii() && URL_PUNCTUATION.contains(c)) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Text for Pango markup (waybar, i3blocks with `markup=pango`): `&`, `<` and `>` escaped,
+/// so a tip cannot restyle the bar, and a bare `&` cannot blank the module.
+pub fn pango(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// Tip text as one line: runs of white space (including newlines) become one space, then
 /// anything unsafe is made visible.
 pub fn one_line(text: &str) -> String {
@@ -47,6 +84,22 @@ pub fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_cannot_break_out_of_a_link() {
+        let hostile = "https://www.nhs.uk/>)<script>x</script>[Call](https://evil.example/)(";
+        assert!(!is_plain_https(hostile));
+        assert!(is_plain_https("https://www.nhs.uk/pregnancy/?a=1&b=2#top"));
+        assert!(!is_plain_https("http://www.nhs.uk/"));
+        let encoded = percent_encoded(hostile);
+        assert!(
+            !encoded.contains(['<', '>', '(', ')', '[', ']', ' ']),
+            "{encoded}"
+        );
+        assert!(encoded.starts_with("https://www.nhs.uk/%3E%29%3Cscript%3E"));
+        assert_eq!(percent_encoded("https://a.b/é"), "https://a.b/%C3%A9");
+        assert_eq!(pango("a & <b>"), "a &amp; &lt;b&gt;");
+    }
 
     #[test]
     fn escape_sequences_cannot_reach_the_terminal() {
