@@ -87,6 +87,11 @@ impl Config {
     pub fn parse(path: &str, text: &str) -> (Config, Vec<ConfigProblem>) {
         let mut config = Config::default();
         let mut problems = Vec::new();
+        let mut unshown = 0usize;
+        if let Some(why) = crate::tips::parse::too_many_values(text) {
+            let problem = Diagnostic::file(path, format!("{why}; is this a config file?"));
+            return (config, vec![ConfigProblem::whole(problem)]);
+        }
         let document = match DeTable::parse(text) {
             Ok(document) => document,
             Err(error) => {
@@ -190,12 +195,19 @@ impl Config {
                         )),
                     }
                 }
+                // Only the first few unknown keys are told, each in constant time; the rest
+                // are counted, so a file of 80,000 stray keys costs one pass.
+                _ if problems.len() >= MAX_CONFIG_PROBLEMS => {
+                    unshown += 1;
+                    Ok(())
+                }
                 other => Err(Diagnostic::at(
                     path,
                     text,
                     &key.span(),
                     format!(
-                        "unknown key `{other}` (expected one of {})",
+                        "unknown key `{other}`{} (expected one of {})",
+                        crate::suggest::did_you_mean(other, KEYS.iter().copied()),
                         KEYS.join(", ")
                     ),
                 )),
@@ -208,9 +220,23 @@ impl Config {
                 });
             }
         }
+        if unshown > 0 {
+            // Counted, not the whole file: the settings read above still count.
+            problems.push(ConfigProblem {
+                key: None,
+                whole_file: false,
+                diagnostic: Diagnostic {
+                    problems: unshown,
+                    ..Diagnostic::file(path, format!("and {unshown} more unknown keys"))
+                },
+            });
+        }
         (config, problems)
     }
 }
+
+/// Config problems told one by one; past this, unknown keys are only counted.
+const MAX_CONFIG_PROBLEMS: usize = 20;
 
 impl Config {
     /// The config with the environment's settings over it (`BACKCARE_COLOR`,

@@ -39,6 +39,12 @@ impl Hidden {
     }
 
     pub fn parse(path: &str, text: &str) -> Result<Hidden, Diagnostic> {
+        if let Some(why) = crate::tips::parse::too_many_values(text) {
+            return Err(Diagnostic::file(
+                path,
+                format!("{why}; is this a list of hidden tips?"),
+            ));
+        }
         let document = DeTable::parse(text).map_err(|error| {
             Diagnostic::at(
                 path,

@@ -300,7 +300,10 @@ pub fn search_texts<'t>(texts: impl IntoIterator<Item = &'t str>, query: &Query)
         .collect()
 }
 
-/// For each term that no text in `texts` holds, in any of its forms: the typed word and up to
+/// How many unknown terms get a "did you mean".
+const MAX_SUGGESTED_TERMS: usize = 3;
+
+/// For each of the first few terms that no text in `texts` holds, in any of its forms: the typed word and up to
 /// three words of those texts (or of the synonym table) that are spelt nearly like it.
 pub fn unknown_terms<'t>(
     query: &Query,
@@ -324,10 +327,12 @@ pub fn unknown_terms<'t>(
     );
     let mut vocabulary: Vec<String> = vocabulary.into_iter().collect();
     vocabulary.sort();
+    // Suggestions for the first few unknown terms only: a pasted essay costs one pass.
     query
         .terms
         .iter()
         .filter(|term| !term.found_in(&keys))
+        .take(MAX_SUGGESTED_TERMS)
         .map(|term| {
             let typed = fold(&term.typed);
             let close = crate::suggest::closest(&typed, vocabulary.iter().map(String::as_str))

@@ -420,7 +420,7 @@ fn warning_signs_text_and_json() {
         .stdout(contains(
             "In pregnancy or after the birth: call 999 or go to A&E now if you have",
         ))
-        .stdout(contains("loss of feeling in one or both legs"))
+        .stdout(contains("weakness, numbness or pain in both legs"))
         .stdout(contains("new loss of control of your bladder or bowels"))
         .stdout(contains("do not wait until tomorrow"))
         .stdout(contains("After the birth"))

@@ -523,7 +523,9 @@ fn warning_signs_cover_every_sign_the_reviews_ask_for() {
         "harming yourself or your baby",
         "can be labour",
         "every 5 minutes",
+        "at once if your waters break",
         "before about 20 weeks",
+        "ectopic",
     ] {
         let found = pregnancy.contains(needed)
             || sheet
@@ -544,7 +546,8 @@ fn warning_signs_cover_every_sign_the_reviews_ask_for() {
         "weakness",
         "pre-eclampsia",
         "harming yourself or your baby",
-        "back pain with loss of feeling",
+        "postpartum psychosis",
+        "weakness, numbness or pain in both legs",
     ] {
         assert!(
             after_birth.contains(needed),
@@ -577,7 +580,7 @@ fn every_block_says_when_it_applies_and_routes_by_its_level() {
     }
     // Laid out for a reader after the birth, every block she needs comes before any block
     // that is only for pregnancy.
-    let laid = sheet.laid_out(true);
+    let laid = sheet.laid_out(Some(When::AfterBirth));
     let first_pregnancy = laid
         .iter()
         .position(|section| section.when == When::Pregnancy)
@@ -588,6 +591,23 @@ fn every_block_says_when_it_applies_and_routes_by_its_level() {
             .all(|section| section.when == When::Pregnancy)
     );
     assert_eq!(laid[0].level, Level::Emergency);
+    assert_eq!(
+        laid[0].when,
+        When::AfterBirth,
+        "her own emergency block first"
+    );
+    // With no date known, every emergency block comes before any other.
+    let laid = sheet.laid_out(None);
+    let emergencies = sheet
+        .sections
+        .iter()
+        .filter(|section| section.level == Level::Emergency)
+        .count();
+    assert!(
+        laid[..emergencies]
+            .iter()
+            .all(|section| section.level == Level::Emergency)
+    );
 }
 
 #[test]
@@ -601,18 +621,21 @@ fn heavy_bleeding_after_the_birth_is_an_emergency_in_every_region() {
         .iter()
         .map(|section| texts(section))
         .collect();
-    for needed in [
-        "very heavy",
-        "soaking a pad in an hour",
-        "faint",
-        "dizzy",
-        "racing heart",
-    ] {
+    for needed in ["very heavy", "gushing", "faint", "dizzy", "racing heart"] {
         assert!(
             signs.contains(needed),
             "after-birth emergency lacks {needed:?}"
         );
     }
+    // One threshold in one place: a pad an hour goes to the maternity unit straight away,
+    // day or night, which sends her to the emergency number if it turns sudden or she is faint.
+    let pad = sheet
+        .sections(When::AfterBirth)
+        .find(|section| texts(section).contains("new pad more than once an hour"))
+        .expect("a pad-an-hour sign");
+    assert_eq!(pad.level, Level::Maternity);
+    assert!(pad.title.contains("day or night"));
+    assert!(texts(pad).contains("call {emergency} if it turns sudden or gushing"));
     for region in &sheet.regions {
         let section = after_birth_emergency
             .iter()

@@ -170,7 +170,9 @@ fn a_hostile_address_plants_nothing_in_the_markdown_handout() {
         assert!(!link.contains("evil.example/phish)"), "{link}");
     }
     assert!(
-        links.iter().all(|link| !link.starts_with("https://evil.example")),
+        links
+            .iter()
+            .all(|link| !link.starts_with("https://evil.example")),
         "{links:?}"
     );
     env.run(&["check", path_str(&file)])

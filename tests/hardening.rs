@@ -158,22 +158,32 @@ fn bad_tips_files_give_one_line_naming_the_file() {
 #[test]
 fn a_file_of_junk_reports_a_bounded_number_of_problems() {
     let env = TestEnv::new();
-    let junk: String = (0..200_000u32)
-        .map(|i| {
-            ['a', '=', '[', ']', '"', '\n', ' ', '{', '.']
-                [(i.wrapping_mul(2_654_435_761) >> 7) as usize % 9]
-        })
-        .collect();
-    let path = env.write("junk.toml", &junk);
-    let output = env
-        .cmd()
-        .args(["--file", path.to_str().unwrap(), "check"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1));
+    let junk = |length: u32| -> String {
+        (0..length)
+            .map(|i| {
+                ['a', '=', '[', ']', '"', '\n', ' ', '{', '.']
+                    [(i.wrapping_mul(2_654_435_761) >> 7) as usize % 9]
+            })
+            .collect()
+    };
+    let check = |text: &str| {
+        let path = env.write("junk.toml", text);
+        let output = env
+            .cmd()
+            .args(["--file", path.to_str().unwrap(), "check"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    // Junk small enough to parse: its syntax errors are capped.
+    let stderr = check(&junk(20_000));
     assert!(stderr.lines().count() <= 21, "{}", stderr.lines().count());
     assert!(stderr.contains("more problems not shown"), "{stderr}");
+    // Junk that would make more tables than any tips file: one line, before any parsing.
+    let stderr = check(&junk(200_000));
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("too many tables"), "{stderr}");
 }
 
 /// Runs `tip` with the state directory made unusable by `spoil`; a tip must still appear.

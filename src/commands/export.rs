@@ -6,7 +6,7 @@ use super::{Context, Preference, emit};
 use crate::cli::{DISCLAIMER, ExportArgs, ExportFormat};
 use crate::error::{Error, Exit};
 use crate::output::sanitize::{one_line, percent_encoded};
-use crate::tips::{Catalog, Stage, Tip};
+use crate::tips::{Catalog, Tip};
 use crate::warning_signs::{self, Region, Sheet};
 
 impl Context {
@@ -25,14 +25,13 @@ impl Context {
             Err(Error::Data(_)) => sheet.fallback(),
             Err(error) => return Err(error),
         };
-        let after_birth =
-            matches!(self.progress(), Ok(Some(progress)) if progress.stage() == Stage::Postpartum);
+        let stage = self.reader_stage();
         let handout = Handout {
             catalog: &catalog,
             tips: &tips,
             sheet: &sheet,
             region,
-            after_birth,
+            stage,
         };
         emit(&match args.format {
             ExportFormat::Markdown => handout.markdown(),
@@ -48,7 +47,7 @@ struct Handout<'a> {
     tips: &'a [&'a Tip],
     sheet: &'a Sheet,
     region: &'a Region,
-    after_birth: bool,
+    stage: Option<warning_signs::When>,
 }
 
 const TITLE: &str = "Back care in pregnancy and after the birth";
@@ -74,7 +73,7 @@ impl Handout<'_> {
 
     /// The warning-sign sections, the stage the reader is in first.
     fn sections(&self) -> Vec<&warning_signs::Section> {
-        self.sheet.laid_out(self.after_birth)
+        self.sheet.laid_out(self.stage)
     }
 
     fn footer(&self) -> String {

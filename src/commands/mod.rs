@@ -241,6 +241,18 @@ impl Context {
         }
     }
 
+    /// The reader's stage for laying out the warning signs: `None` when no date is known
+    /// (or the dates have a problem), so that every emergency block comes first.
+    fn reader_stage(&self) -> Option<crate::warning_signs::When> {
+        match self.progress() {
+            Ok(Some(progress)) if progress.stage() == Stage::Postpartum => {
+                Some(crate::warning_signs::When::AfterBirth)
+            }
+            Ok(Some(_)) => Some(crate::warning_signs::When::Pregnancy),
+            _ => None,
+        }
+    }
+
     /// Whose numbers to show: `--region` (or `BACKCARE_REGION`), then the config file's
     /// `region`, then the country of the locale; the common numbers side by side otherwise.
     fn region<'s>(

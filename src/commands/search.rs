@@ -6,8 +6,7 @@ use crate::cli::StageArgs;
 use crate::error::{Error, Exit};
 use crate::output::{self, json};
 use crate::search::{self, Query, Synonyms};
-use crate::tips::Stage;
-use crate::warning_signs::{self, Region, Section, Sheet};
+use crate::warning_signs::{self, Region, Section, Sheet, When};
 
 impl Context {
     pub(crate) fn search(
@@ -29,9 +28,7 @@ impl Context {
         let region = self
             .region(&sheet, None)
             .map_or_else(|_| sheet.fallback(), |(region, _)| region);
-        let after_birth =
-            matches!(self.progress(), Ok(Some(progress)) if progress.stage() == Stage::Postpartum);
-        let signs = matching_signs(&sheet, region, after_birth, &words);
+        let signs = matching_signs(&sheet, region, self.reader_stage(), &words);
         if found.is_empty() && signs.is_empty() {
             // Nothing found is still an answer in JSON: an empty array (and exit code 1).
             if self.global.json {
@@ -67,7 +64,7 @@ impl Context {
             };
             return Err(Error::NotFound(format!(
                 "no tips or warning signs contain {}{hints}",
-                output::sanitize::visible(&query.join(" "))
+                output::sanitize::visible(&shortened(&query.join(" ")))
             )));
         }
         if self.global.json {
@@ -129,11 +126,11 @@ impl Context {
 fn matching_signs<'s>(
     sheet: &'s Sheet,
     region: &Region,
-    after_birth: bool,
+    stage: Option<When>,
     query: &Query,
 ) -> Vec<(&'s Section, Vec<usize>)> {
     sheet
-        .laid_out(after_birth)
+        .laid_out(stage)
         .into_iter()
         .filter_map(|section| {
             // A sign is found by when its block applies too ("bleeding after the birth").
@@ -156,4 +153,12 @@ fn signs_texts(sheet: &Sheet, region: &Region) -> Vec<String> {
         .flat_map(|section| section.signs.iter())
         .map(|sign| region.fill(&sign.text))
         .collect()
+}
+
+/// The query as it is quoted back: at most 100 characters, cut with `…`.
+fn shortened(query: &str) -> String {
+    match query.char_indices().nth(100) {
+        Some((at, _)) => format!("{}…", &query[..at]),
+        None => query.to_string(),
+    }
 }

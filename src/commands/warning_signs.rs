@@ -4,7 +4,6 @@
 
 use super::{Context, RegionFrom, emit, warn};
 use crate::error::{Error, Exit};
-use crate::tips::Stage;
 use crate::warning_signs;
 
 impl Context {
@@ -19,17 +18,11 @@ impl Context {
             }
             Err(error) => return Err(error),
         };
-        let after_birth =
-            matches!(self.progress(), Ok(Some(progress)) if progress.stage() == Stage::Postpartum);
+        let stage = self.reader_stage();
         if self.global.json {
-            emit(&warning_signs::json(&sheet, region, after_birth))?;
+            emit(&warning_signs::json(&sheet, region, stage))?;
         } else {
-            self.emit_long(&warning_signs::text(
-                &self.screen,
-                &sheet,
-                region,
-                after_birth,
-            ))?;
+            self.emit_long(&warning_signs::text(&self.screen, &sheet, region, stage))?;
         }
         Ok(Exit::Success)
     }

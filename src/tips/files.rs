@@ -11,8 +11,8 @@ use super::parse::parse;
 use crate::diagnostic::{Diagnostic, Problems};
 
 /// The largest tips file backcare reads: room for about 40,000 tips (the built-in set of 106
-/// tips is about 50 KiB). With the token bound of the parser (`parse::MAX_PIECE_TOKENS`) it
-/// bounds the memory the TOML parser can need.
+/// tips is about 50 KiB). With the parser's bounds on values and tables
+/// ([`super::parse::too_many_values`]) it bounds the memory the TOML parser can need.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// A file backcare found but will not read, and why (a dangling link, a FIFO, a directory).

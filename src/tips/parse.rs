@@ -33,9 +33,14 @@ pub const MAX_PROBLEMS: usize = 20;
 const WHOLE_FILE_BYTES: usize = 256 * 1024;
 /// The size a piece grows to before a new one starts at the next `[[tips]]` header.
 const PIECE_BYTES: usize = 64 * 1024;
-/// The most TOML punctuation (`=`, `,`, brackets, quotes) one piece may hold: it bounds the
-/// parser's memory for pathological input, such as one array of a million tiny values.
-const MAX_PIECE_TOKENS: usize = 300_000;
+/// The most values (`=`, `,`: a key's value or an array's item) one piece may hold: it bounds
+/// the parser's memory for pathological input, such as one array of a million tiny values.
+pub const MAX_PIECE_VALUES: usize = 300_000;
+/// The most tables one piece may make: each `[header]`, `{inline table}` and each part of a
+/// dotted key (`a.b.c = 1` makes two) is one, about a kilobyte each once parsed. A real tips
+/// file makes about 600 in a 64 KiB piece; 60,000 lines of `k.a.a.a… = 1` would make 1.8
+/// million (2 GiB).
+pub const MAX_PIECE_TABLES: usize = 20_000;
 
 const TOP_LEVEL_KEYS: &[&str] = &[
     "about",
@@ -194,18 +199,9 @@ pub fn parse_in_pieces(
     for piece in pieces {
         reader.base = piece.start;
         let piece_text = &text[piece.clone()];
-        let tokens = piece_text
-            .bytes()
-            .filter(|byte| b"=,[]{}\"'".contains(byte))
-            .count();
-        if tokens > MAX_PIECE_TOKENS {
+        if let Some(why) = too_many_values(piece_text) {
             syntax_errors += 1;
-            reader.report(
-                0..0,
-                format!(
-                    "this part of the file holds too many values to read (more than {MAX_PIECE_TOKENS}); is this a tips file?"
-                ),
-            );
+            reader.report(0..0, format!("{why}; is this a tips file?"));
             continue;
         }
         let (document, errors) = DeTable::parse_recoverable(piece_text);
@@ -257,8 +253,8 @@ fn with_header_hint(text: &str, offset: usize, message: String) -> String {
 }
 
 /// Splits a large file into pieces that parse on their own, each about `target` bytes: a
-/// piece starts at a `[[tips]]` header at the start of a line, outside any string, comment
-/// or bracket. (A file whose brackets or strings do not balance simply stays in fewer,
+/// piece starts at a `[[tips]]`, `[[exercises]]` or `[[routines]]` header at the start of a
+/// line, outside any string, comment or bracket. (A file whose brackets or strings do not balance simply stays in fewer,
 /// larger pieces.)
 fn pieces(text: &str, target: usize) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
@@ -291,7 +287,11 @@ fn pieces(text: &str, target: usize) -> Vec<Range<usize>> {
                     .chars()
                     .filter(|c| !c.is_whitespace())
                     .collect();
-                if header == "[[tips]]" && at - cuts[cuts.len() - 1] >= target {
+                let entry = matches!(
+                    header.as_str(),
+                    "[[tips]]" | "[[exercises]]" | "[[routines]]"
+                );
+                if entry && at - cuts[cuts.len() - 1] >= target {
                     cuts.push(at);
                 }
                 at = end;
@@ -316,6 +316,45 @@ fn pieces(text: &str, target: usize) -> Vec<Range<usize>> {
     }
     cuts.push(bytes.len());
     cuts.windows(2).map(|pair| pair[0]..pair[1]).collect()
+}
+
+/// Why `text` is too large a TOML document to parse, if it is: more than [`MAX_PIECE_VALUES`]
+/// values or [`MAX_PIECE_TABLES`] tables, counted outside strings and comments in one pass.
+/// Every TOML file backcare reads (tips, config, hidden) is checked with it before parsing.
+pub fn too_many_values(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let (mut values, mut tables) = (0usize, 0usize);
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'#' => {
+                at = bytes[at..]
+                    .iter()
+                    .position(|&byte| byte == b'\n')
+                    .map_or(bytes.len(), |newline| at + newline);
+                continue;
+            }
+            b'"' | b'\'' => {
+                at = string_end(bytes, at);
+                continue;
+            }
+            b'=' | b',' => values += 1,
+            b'[' | b'{' | b'.' => tables += 1,
+            _ => {}
+        }
+        at += 1;
+    }
+    if values > MAX_PIECE_VALUES {
+        Some(format!(
+            "this part of the file holds too many values to read (more than {MAX_PIECE_VALUES})"
+        ))
+    } else if tables > MAX_PIECE_TABLES {
+        Some(format!(
+            "this part of the file makes too many tables to read (more than {MAX_PIECE_TABLES}, counting each part of a dotted key)"
+        ))
+    } else {
+        None
+    }
 }
 
 /// Where the string starting at `start` (a quote) ends: just past its closing quote, or at
@@ -1297,7 +1336,7 @@ tags = ["""a"""", '''b''''']
     fn a_piece_of_too_many_values_is_refused() {
         let text = format!(
             "a = [{}1]\n[[tips]]\nid = \"x\"\ntopic = \"t\"\ntext = \"y\"\n",
-            "1,".repeat(MAX_PIECE_TOKENS + 1)
+            "1,".repeat(MAX_PIECE_VALUES + 1)
         );
         let (_, problems) = parse(&text, None);
         assert!(

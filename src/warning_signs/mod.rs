@@ -45,8 +45,8 @@ struct Laid<'s> {
 }
 
 impl<'s> Laid<'s> {
-    fn new(sheet: &'s Sheet, region: &'s Region, after_birth_first: bool) -> Laid<'s> {
-        let sections = sheet.laid_out(after_birth_first);
+    fn new(sheet: &'s Sheet, region: &'s Region, stage: Option<When>) -> Laid<'s> {
+        let sections = sheet.laid_out(stage);
         let mut cited: Vec<&str> = Vec::new();
         for source in &region.sources {
             if !cited.contains(&source.as_str()) {
@@ -119,8 +119,8 @@ struct Report<'a> {
     disclaimer: &'static str,
 }
 
-pub fn json(sheet: &Sheet, region: &Region, after_birth_first: bool) -> String {
-    let laid = Laid::new(sheet, region, after_birth_first);
+pub fn json(sheet: &Sheet, region: &Region, stage: Option<When>) -> String {
+    let laid = Laid::new(sheet, region, stage);
     let sources: HashMap<&str, Source> = laid
         .cited
         .iter()
@@ -163,8 +163,8 @@ pub fn json(sheet: &Sheet, region: &Region, after_birth_first: bool) -> String {
     })
 }
 
-pub fn text(screen: &Screen, sheet: &Sheet, region: &Region, after_birth_first: bool) -> String {
-    let laid = Laid::new(sheet, region, after_birth_first);
+pub fn text(screen: &Screen, sheet: &Sheet, region: &Region, stage: Option<When>) -> String {
+    let laid = Laid::new(sheet, region, stage);
     let style = &screen.style;
     let number_of = |key: &str| {
         laid.cited

@@ -201,24 +201,23 @@ impl Sheet {
             .map(String::as_str)
     }
 
-    /// The blocks in the order a reader sees them: those for her stage (pregnancy unless
-    /// `after_birth_first`) and for both, most urgent first (at one level her stage's own
-    /// first); then the other stage's.
-    pub fn laid_out(&self, after_birth_first: bool) -> Vec<&Section> {
-        let other = if after_birth_first {
-            When::Pregnancy
-        } else {
-            When::AfterBirth
-        };
+    /// The blocks in the order a reader sees them. With her stage known (`Pregnancy` or
+    /// `AfterBirth`): those for her stage and for both, most urgent first (at one level her
+    /// stage's own first), then the other stage's. With no stage known: most urgent first,
+    /// whatever the stage, so every emergency block comes before any other.
+    pub fn laid_out(&self, stage: Option<When>) -> Vec<&Section> {
         let mut sections: Vec<&Section> = self.sections.iter().collect();
-        // A stable sort keeps the file's order inside each level.
-        sections.sort_by_key(|section| {
-            (
-                section.when == other,
-                section.level,
-                section.when == When::Both,
-            )
-        });
+        // A stable sort keeps the file's order inside each group.
+        match stage {
+            Some(mine) => sections.sort_by_key(|section| {
+                (
+                    section.when != mine && section.when != When::Both,
+                    section.level,
+                    section.when == When::Both,
+                )
+            }),
+            None => sections.sort_by_key(|section| section.level),
+        }
         sections
     }
 
