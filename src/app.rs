@@ -14,11 +14,24 @@ use crate::error::{Error, Exit};
 use crate::output::{self, Screen, Style};
 use crate::paths::Paths;
 
-/// Runs backcare with `args` (the program name first) and returns its exit status.
-pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
+/// The process: runs the command line, flushes stdout, and exits with the status; a `stretch`
+/// session a signal stopped ends by that same signal once the terminal is restored, so a shell
+/// loop or script that ran it stops too.
+pub fn main() -> std::process::ExitCode {
+    let (status, signal) = run(std::env::args_os());
+    let _ = io::stdout().flush();
+    if let Some(signal) = signal {
+        crate::os::die_by(signal);
+    }
+    std::process::ExitCode::from(status)
+}
+
+/// Runs backcare with `args` (the program name first) and returns its exit status, and the
+/// signal that stopped it, if one did.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> (u8, Option<i32>) {
     let args: Vec<OsString> = args.into_iter().collect();
     if completions::answer_if_asked(&args) {
-        return Exit::Success.code();
+        return (Exit::Success.code(), None);
     }
     let parsed = Cli::parse_shell_start(&args).map_or_else(|| Cli::try_parse_from(args), Ok);
     let cli = match parsed {
@@ -33,17 +46,18 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
             } else {
                 let _ = emit(&text);
             }
-            return error.exit_code().clamp(0, 255) as u8;
+            return (error.exit_code().clamp(0, 255) as u8, None);
         }
     };
     // `tip` runs at every shell start: whatever goes wrong costs it one line, even on a
     // terminal, where other commands show the offending line of a file too.
     let one_line = matches!(cli.command, Command::Tip(_));
     match execute(cli) {
-        Ok(exit) => exit.code(),
+        Ok(Exit::Signal(signal)) => (Exit::Signal(signal).code(), Some(signal)),
+        Ok(exit) => (exit.code(), None),
         Err(error) => {
             report(&error, one_line);
-            error.exit().code()
+            (error.exit().code(), None)
         }
     }
 }

@@ -1,16 +1,17 @@
 //! backcare: short, trustworthy back-care tips for pregnancy, for the shell.
 //!
-//! `main.rs` only calls `process::main`, which calls `app::run`; each module owns one idea: `process` (what the
-//! process needs before backcare runs), `cli` (the command line), `app` (settings, dispatch,
-//! and errors turned into messages and exit codes), `commands` (one module per command: `backcare X` is `commands/X.rs`), `tips`
+//! `main.rs` only calls `app::main`; each module owns one idea: `os` (everything that talks to
+//! the operating system beyond std, and the only module allowed `unsafe`), `cli` (the command
+//! line), `app` (settings, dispatch, and errors turned into messages and exit codes), `commands` (one module per command: `backcare X` is `commands/X.rs`), `tips`
 //! (model, file format, built-in set, loading: tips, and the exercises and routines of
 //! `stretch`), `select` (which tip), `search`, `output` (text, colour, JSON, sanitizing),
 //! `state` (what `tip` remembers), `config`, `pregnancy` (week and stage), `every`
 //! (durations), `warning_signs` (the signs and numbers, as data), `stretch` (guided exercise
 //! sessions: what is safe for whom, and the countdown), `candidates` (what completion
 //! offers), `suggest`, `diagnostic`, `paths`, `error`.
+#![deny(unsafe_code)]
 
-mod app;
+pub mod app;
 pub mod candidates;
 pub mod cli;
 pub mod commands;
@@ -19,10 +20,10 @@ pub mod diagnostic;
 pub mod error;
 pub mod every;
 pub mod hidden;
+pub mod os;
 pub mod output;
 pub mod paths;
 pub mod pregnancy;
-pub mod process;
 pub mod replace;
 pub mod search;
 pub mod select;

@@ -107,40 +107,19 @@ fn days_between(from: Date, to: Date) -> i64 {
     from.until(to).map_or(0, |span| i64::from(span.get_days()))
 }
 
-/// Today's date where the user is (`TZ`, else `/etc/localtime`).
-///
-/// Through the C library's `localtime_r` rather than jiff's system time zone: jiff lists the
-/// whole zoneinfo database (about 70 directories) to find the zone by name, which cost more than
-/// the rest of a shell start's tip; the C library reads the one file.
+/// Today's date where the user is (`TZ`, else `/etc/localtime`; see `os::local_time`).
 pub fn today() -> Date {
-    let mut now: libc::time_t = 0;
-    // SAFETY: `time` writes one `time_t` through the valid pointer it is given.
-    unsafe { libc::time(&mut now) };
-    local_time(now)
-        .and_then(|tm| {
+    let now = jiff::Timestamp::now();
+    crate::os::local_time(now.as_second())
+        .and_then(|local| {
             Date::new(
-                i16::try_from(tm.tm_year + 1900).ok()?,
-                i8::try_from(tm.tm_mon + 1).ok()?,
-                i8::try_from(tm.tm_mday).ok()?,
+                i16::try_from(local.year).ok()?,
+                i8::try_from(local.month).ok()?,
+                i8::try_from(local.day).ok()?,
             )
             .ok()
         })
-        .unwrap_or_else(|| {
-            jiff::Timestamp::now()
-                .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-                .date()
-        })
-}
-
-/// The broken-down local time at `at` (Unix seconds) where the user is (`TZ`, else
-/// `/etc/localtime`), through the C library (see [`today`]).
-pub fn local_time(at: libc::time_t) -> Option<libc::tm> {
-    // SAFETY: `localtime_r` reads `at` and fills `local`, a plain C struct for which all
-    // zeroes is a valid value, and returns null on failure.
-    unsafe {
-        let mut local: libc::tm = std::mem::zeroed();
-        (!libc::localtime_r(&at, &mut local).is_null()).then_some(local)
-    }
+        .unwrap_or_else(|| now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
 }
 
 #[cfg(test)]

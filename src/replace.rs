@@ -22,7 +22,7 @@ pub fn lock_beside(path: &Path, name: &str, wait: Duration) -> io::Result<Option
             .create(true)
             .truncate(false)
             // Never wait on a FIFO or device planted in its place.
-            .custom_flags(libc::O_NONBLOCK)
+            .custom_flags(crate::os::O_NONBLOCK)
             .open(&lock_path)?;
         if file.metadata()?.is_file() {
             Ok(file)

@@ -252,7 +252,10 @@ fn space_pauses_until_a_key_and_n_or_q_work_from_the_pause() {
     let (transcript, code) = session(&env, "stretch desk", 60, &[], " n q");
     assert_eq!(code, 0, "{transcript}");
     let text = visible_lines(&transcript).join("\n");
-    assert!(text.contains("Paused: space goes on, q quits"), "{text}");
+    assert!(
+        text.contains("Paused: space goes on, n skips, q quits"),
+        "{text}"
+    );
     let skipped = text.find("skipped").expect("n skips from the pause");
     assert!(text[skipped..].contains("Next (2/"), "{text}");
     assert!(text.contains("Stopped at exercise 2 of"), "{text}");
@@ -524,4 +527,105 @@ fn a_users_exercise_replaces_the_built_in_one_with_its_id() {
         "{text}"
     );
     assert_eq!(heel_raises["source"]["publisher"], "My physiotherapist");
+}
+
+/// Runs `backcare stretch desk` in the foreground of a pseudo-terminal under a non-interactive
+/// `sh` (which does not restore the terminal itself), runs `then` in a background subshell
+/// once the first countdown has started (`$pid` is backcare's), and returns what the terminal
+/// showed.
+fn session_then(env: &TestEnv, then: &str) -> String {
+    let pidfile = env.home().join("stretch.pid");
+    let pidfile = pidfile.display();
+    let command = format!(
+        "( sleep 1; pid=$(cat {pidfile}); {then} ) & \
+         sh -c 'echo $$ > {pidfile}; exec backcare stretch desk --speed 10'; code=$?; wait; \
+         echo; echo \"AFTER: $(stty -a | tr '\\n' ' ')\"; echo \"CODE=$code\""
+    );
+    let output = env
+        .on_pty(&command, 80, 24)
+        .stdin(Stdio::null())
+        .output()
+        .expect("script runs");
+    String::from_utf8_lossy(&output.stdout).replace("\r\n", "\n")
+}
+
+/// Every catchable signal that ends a session leaves the terminal as it was (line editing,
+/// echo, signal keys, the cursor shown), prints the summary, and then ends backcare by that
+/// same signal, so a script or shell loop running it stops too.
+#[test]
+fn every_catchable_signal_restores_the_terminal_then_ends_by_that_signal() {
+    if !installed("script") {
+        return;
+    }
+    let env = TestEnv::new();
+    for (name, number) in [
+        ("INT", 2),
+        ("QUIT", 3),
+        ("USR1", 10),
+        ("USR2", 12),
+        ("ALRM", 14),
+        ("TERM", 15),
+        ("HUP", 1),
+    ] {
+        let transcript = session_then(&env, &format!("kill -{name} $pid"));
+        let settings = settings_after(&transcript);
+        for flag in ["icanon", "echo", "isig"] {
+            assert!(
+                settings.split_whitespace().any(|word| word == flag),
+                "SIG{name}: {flag} not restored: {settings}"
+            );
+        }
+        if let Some(hidden) = transcript.rfind("\x1b[?25l") {
+            let shown = transcript.rfind("\x1b[?25h").unwrap_or(0);
+            assert!(shown > hidden, "SIG{name}: cursor left hidden");
+        }
+        assert!(
+            transcript.contains("Stopped at exercise"),
+            "SIG{name}: {transcript}"
+        );
+        assert!(
+            transcript.contains(&format!("CODE={}", 128 + number)),
+            "SIG{name} should end backcare by the signal: {transcript}"
+        );
+    }
+}
+
+/// Ctrl-Z from outside (SIGTSTP): the terminal is given back while the session is stopped,
+/// and single keys are taken again after it is continued.
+#[test]
+fn a_stopped_session_gives_the_terminal_back_and_takes_it_again() {
+    if !installed("script") {
+        return;
+    }
+    let env = TestEnv::new();
+    let transcript = session_then(
+        &env,
+        "kill -TSTP $pid; sleep 0.5; echo \"STOPPED: $(stty -a </dev/tty | tr '\\n' ' ')\"; \
+         kill -CONT $pid; sleep 0.5; echo \"GOING: $(stty -a </dev/tty | tr '\\n' ' ')\"; \
+         kill -TERM $pid",
+    );
+    let line = |prefix: &str| {
+        transcript
+            .lines()
+            .find_map(|line| line.split_once(prefix).map(|(_, rest)| rest))
+            .unwrap_or_else(|| panic!("no {prefix} line: {transcript}"))
+            .to_string()
+    };
+    let stopped = line("STOPPED: ");
+    for flag in ["icanon", "echo", "isig"] {
+        assert!(
+            stopped.split_whitespace().any(|word| word == flag),
+            "stopped, {flag} is off: {stopped}"
+        );
+    }
+    let going = line("GOING: ");
+    for flag in ["-icanon", "-echo", "-isig"] {
+        assert!(
+            going.split_whitespace().any(|word| word == flag),
+            "continued, {flag} missing: {going}"
+        );
+    }
+    assert!(transcript.contains("CODE=143"), "{transcript}");
+    let settings = settings_after(&transcript);
+    assert!(settings.split_whitespace().any(|word| word == "icanon"));
 }

@@ -155,7 +155,10 @@ impl Context {
             emit(&text)?
         };
         // A tip nobody saw (the reader went away, or stdout is closed) is not counted.
-        if let Some(session) = session.as_mut().filter(|_| written && !stdout_is_null()) {
+        if let Some(session) = session
+            .as_mut()
+            .filter(|_| written && !crate::os::stdout_is_null())
+        {
             session.state.record_shown(now);
             if remind {
                 session.state.last_stretch_reminder = Some(now);
@@ -168,29 +171,6 @@ impl Context {
 
 /// Every this many random tips, a line points to `backcare warning-signs`.
 const WARNING_POINTER_EVERY: u64 = 10;
-
-/// Whether stdout is `/dev/null`: what is written there is seen by nobody. A closed stdout
-/// looks the same, because `process` opens `/dev/null` in place of a closed one.
-fn stdout_is_null() -> bool {
-    use std::os::unix::fs::FileTypeExt;
-    use std::os::unix::fs::MetadataExt;
-    // SAFETY: `fstat` fills the zeroed `stat` it is given for descriptor 1 and reports failure
-    // by its return value; it reads nothing else. One call, with no `/proc` needed.
-    let stdout = unsafe {
-        let mut stat: libc::stat = std::mem::zeroed();
-        (libc::fstat(1, &mut stat) == 0).then_some(stat)
-    };
-    // The null device is the character device with /dev/null's device number, wherever its
-    // node is.
-    match (stdout, std::fs::metadata("/dev/null")) {
-        (Some(stdout), Ok(null)) => {
-            null.file_type().is_char_device()
-                && stdout.st_mode & libc::S_IFMT == libc::S_IFCHR
-                && stdout.st_rdev == null.rdev()
-        }
-        _ => false,
-    }
-}
 
 /// Writes the state of a shown tip, and says in one line what went wrong with it, if anything.
 fn report_state(session: &Session) {

@@ -42,7 +42,7 @@ pub fn visible_lines(text: &str) -> String {
 const URL_PUNCTUATION: &str = "-._~:/?#@!$&*+,;=%";
 
 /// Whether `url` is a plain https address: `https://` and then only letters, digits and
-/// [`URL_PUNCTUATION`]. `check` warns about any other.
+/// the punctuation of `URL_PUNCTUATION`. `check` warns about any other.
 pub fn is_plain_https(url: &str) -> bool {
     url.len() > "https://".len()
         && url.starts_with("https://")
@@ -51,7 +51,7 @@ pub fn is_plain_https(url: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || URL_PUNCTUATION.contains(c))
 }
 
-/// `url` with every byte that is not a letter, digit or [`URL_PUNCTUATION`] percent-encoded,
+/// `url` with every byte that is not a letter, digit or `URL_PUNCTUATION` percent-encoded,
 /// so it cannot end a Markdown link target or start markup (`<`, `>`, `(`, `)`, spaces...).
 pub fn percent_encoded(url: &str) -> String {
     let mut out = String::with_capacity(url.len());

@@ -22,8 +22,11 @@ fn due_at(last: Option<u64>, now: u64, weekday: i32, hour: i32) -> bool {
 
 /// The weekday (0 is Sunday) and hour at `now` where the user is.
 fn local_day_and_hour(now: u64) -> Option<(i32, i32)> {
-    let local = crate::pregnancy::local_time(libc::time_t::try_from(now).ok()?)?;
-    Some((local.tm_wday, local.tm_hour))
+    let local = crate::os::local_time(i64::try_from(now).ok()?)?;
+    Some((
+        i32::try_from(local.weekday).ok()?,
+        i32::try_from(local.hour).ok()?,
+    ))
 }
 
 #[cfg(test)]

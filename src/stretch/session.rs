@@ -71,11 +71,9 @@ pub fn run(plan: &Plan, safety: &str, look: &Look) -> io::Result<Report> {
         keys: Keyboard::open(),
         seconds: 0,
     };
-    if look.redraw {
-        session.write("\x1b[?25l")?; // hide the cursor while the countdown is redrawn
-    }
     let result = session.exercises(safety);
-    // Whatever happened, the cursor comes back and no colour is left on.
+    // Whatever happened, no colour is left on (the cursor is only hidden while a line is
+    // drawn, so a session killed at any point leaves it shown).
     let restored = if look.redraw {
         session.write("\x1b[0m\x1b[?25h")
     } else {
@@ -217,7 +215,7 @@ impl<W: Write> Session<'_, '_, W> {
         while left > 0 {
             if self.look.redraw {
                 let line = self.status(label, seconds, left);
-                self.write(&format!("\r\x1b[2K{line}"))?;
+                self.redraw(&line)?;
             } else if left < counted {
                 self.write(&format!(" {left}"))?;
                 counted = left;
@@ -243,10 +241,22 @@ impl<W: Write> Session<'_, '_, W> {
                 Event::Interrupted(signal) => {
                     return Ok(Flow::Stop(Ending::Interrupted(signal)));
                 }
+                // Back after Ctrl-Z and `fg`: the loop draws the line again.
+                Event::Resumed => {
+                    if !self.look.redraw {
+                        self.write(&format!("{label} {left} s:"))?;
+                        counted = left;
+                    }
+                }
             }
         }
         self.end_line()?;
         Ok(Flow::Continue)
+    }
+
+    /// Draws `line` over the current one, with the cursor hidden only while it is drawn.
+    fn redraw(&mut self, line: &str) -> io::Result<()> {
+        self.write(&format!("\x1b[?25l\r\x1b[2K{line}\x1b[?25h"))
     }
 
     /// Ends the countdown's line: cleared where it was redrawn, finished where it was not.
@@ -261,23 +271,33 @@ impl<W: Write> Session<'_, '_, W> {
     /// Waits for space (go on), n (skip) or q, and says which.
     fn pause(&mut self, label: &str, seconds: u32, left: u32) -> io::Result<Flow> {
         // Short enough for a 40-column line on its own.
-        let note = "Paused: space goes on, q quits";
-        if self.look.redraw {
-            let line = self.style().alert(note);
-            self.write(&format!("\r\x1b[2K{line}"))?;
-        } else {
-            self.write(&format!(" ({note})\n{label} {left} s:"))?;
-        }
-        let flow = match self.keys.wait_for_key() {
-            Event::Key(Key::Pause) => Flow::Continue,
-            Event::Key(Key::Skip) => Flow::Skip,
-            Event::Key(Key::Quit) => Flow::Stop(Ending::Quit),
-            Event::Interrupted(signal) => Flow::Stop(Ending::Interrupted(signal)),
-            Event::Timeout => Flow::Continue,
+        let note = "Paused: space goes on, n skips, q quits";
+        let show_note = |session: &mut Self| {
+            if session.look.redraw {
+                let line = session.style().alert(note);
+                session.redraw(&line)
+            } else {
+                session.write(&format!(" ({note})\n{label} {left} s:"))
+            }
+        };
+        show_note(self)?;
+        let flow = loop {
+            break match self.keys.wait_for_key() {
+                Event::Key(Key::Pause) => Flow::Continue,
+                Event::Key(Key::Skip) => Flow::Skip,
+                Event::Key(Key::Quit) => Flow::Stop(Ending::Quit),
+                Event::Interrupted(signal) => Flow::Stop(Ending::Interrupted(signal)),
+                Event::Timeout => Flow::Continue,
+                // Back after Ctrl-Z: still paused, so say so again.
+                Event::Resumed => {
+                    show_note(self)?;
+                    continue;
+                }
+            };
         };
         if self.look.redraw && matches!(flow, Flow::Continue) {
             let line = self.status(label, seconds, left);
-            self.write(&format!("\r\x1b[2K{line}"))?;
+            self.redraw(&line)?;
         }
         Ok(flow)
     }

@@ -1,17 +1,27 @@
 //! The keyboard during a session: single keys without Enter (the terminal's line editing and
-//! echo off while the session runs, and always put back), a wait that a key ends early, and
-//! Ctrl-C, SIGTERM or a closed terminal turned into a clean stop rather than a dead process
-//! that leaves the terminal without echo.
+//! echo off while the session runs, and always put back), a wait that a key ends early, every
+//! catchable signal turned into a clean stop rather than a dead process that leaves the
+//! terminal without echo, and Ctrl-Z that gives the terminal back before the process stops
+//! and takes it again after `fg`. The calls to the OS are in `crate::os`.
 
-use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
-/// The signal that arrived, or 0; set by the signal handler and read between waits.
-static INTERRUPTED: AtomicI32 = AtomicI32::new(0);
+use crate::os::{self, Caught, Keys};
 
-extern "C" fn on_signal(signal: libc::c_int) {
-    INTERRUPTED.store(signal, Ordering::SeqCst);
-}
+/// The signals that end a session (and then the process, by the same signal).
+const ENDING: [i32; 7] = [
+    os::SIGINT,
+    os::SIGTERM,
+    os::SIGHUP,
+    os::SIGQUIT,
+    os::SIGUSR1,
+    os::SIGUSR2,
+    os::SIGALRM,
+];
+
+/// Ctrl-C and Ctrl-Z as bytes: with the terminal's signal keys off, they arrive as keys.
+const CTRL_C: u8 = 0x03;
+const CTRL_Z: u8 = 0x1a;
 
 /// What ended a wait.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,8 +29,11 @@ pub enum Event {
     /// The time was up.
     Timeout,
     Key(Key),
-    /// Ctrl-C (as a key: SIGINT's number), or this signal: SIGINT, SIGTERM or SIGHUP.
+    /// Ctrl-C (as a key: SIGINT's number), or one of the ending signals that arrived.
     Interrupted(i32),
+    /// The session was stopped (Ctrl-Z) and has just been continued: what was on the screen
+    /// may be gone, so the caller draws it again.
+    Resumed,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,49 +48,25 @@ pub enum Key {
 
 /// The terminal, set up for single keys while this value lives.
 pub struct Keyboard {
-    /// The settings to put back; `None` when stdin is not a terminal (no keys are read).
-    saved: Option<libc::termios>,
+    keys: Keys,
+    caught: Caught,
     /// Whether stdin can still give keys (it may reach its end).
     open: bool,
 }
 
 impl Keyboard {
-    /// Turns off line editing, echo and the terminal's own Ctrl-C (which would kill the
-    /// process before it could restore anything); Ctrl-C then arrives as a key. The signals
-    /// are caught too, for a Ctrl-C that does not come through this terminal.
+    /// Turns off line editing, echo and the terminal's own signal keys (Ctrl-C would kill the
+    /// process before it could restore anything); Ctrl-C and Ctrl-Z then arrive as keys. The
+    /// signals are caught too, for those that do not come through this terminal.
     pub fn open() -> Keyboard {
-        for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
-            // SAFETY: the handler only stores to an atomic, which is async-signal-safe; no
-            // SA_RESTART, so a wait in `poll` returns at once with EINTR. A signal that is
-            // ignored (as under `nohup`) stays ignored.
-            unsafe {
-                let mut old: libc::sigaction = std::mem::zeroed();
-                libc::sigaction(signal, std::ptr::null(), &mut old);
-                if old.sa_sigaction == libc::SIG_IGN {
-                    continue;
-                }
-                let mut action: libc::sigaction = std::mem::zeroed();
-                action.sa_sigaction = on_signal as *const () as libc::sighandler_t;
-                libc::sigemptyset(&mut action.sa_mask);
-                libc::sigaction(signal, &action, std::ptr::null_mut());
-            }
-        }
-        // SAFETY: `tcgetattr` fills the zeroed struct for fd 0 or fails (not a terminal);
-        // `tcsetattr` is given a copy of what it returned with three flags changed.
-        let saved = unsafe {
-            let mut saved: libc::termios = std::mem::zeroed();
-            (libc::isatty(0) == 1 && libc::tcgetattr(0, &mut saved) == 0).then(|| {
-                let mut raw = saved;
-                raw.c_lflag &= !(libc::ICANON | libc::ECHO | libc::ISIG);
-                raw.c_cc[libc::VMIN] = 1;
-                raw.c_cc[libc::VTIME] = 0;
-                libc::tcsetattr(0, libc::TCSANOW, &raw);
-                saved
-            })
-        };
+        let mut signals = ENDING.to_vec();
+        signals.push(os::SIGTSTP);
+        let caught = Caught::new(&signals);
+        let keys = Keys::raw();
         Keyboard {
-            open: saved.is_some(),
-            saved,
+            open: keys.on_terminal(),
+            keys,
+            caught,
         }
     }
 
@@ -86,48 +75,56 @@ impl Keyboard {
     pub fn wait(&mut self, timeout: Duration) -> Event {
         let deadline = Instant::now() + timeout;
         loop {
-            let signal = INTERRUPTED.load(Ordering::SeqCst);
-            if signal != 0 {
-                return Event::Interrupted(signal);
+            match self.caught.peek() {
+                Some(os::SIGTSTP) => {
+                    self.caught.clear();
+                    self.suspend();
+                    return Event::Resumed;
+                }
+                Some(signal) => return Event::Interrupted(signal),
+                None => {}
             }
             let left = deadline.saturating_duration_since(Instant::now());
-            let mut stdin = libc::pollfd {
-                fd: 0,
-                events: libc::POLLIN,
-                revents: 0,
-            };
-            // Whole milliseconds, rounded up (`poll` is everywhere; `ppoll` is not).
-            let millis = left.as_micros().div_ceil(1000);
-            let millis = libc::c_int::try_from(millis).unwrap_or(libc::c_int::MAX);
-            // SAFETY: one valid pollfd (or none), for at most `millis`.
-            let ready = unsafe {
-                if self.open {
-                    libc::poll(&mut stdin, 1, millis)
-                } else {
-                    libc::poll(std::ptr::null_mut(), 0, millis)
+            match os::wait_for_input(self.open, left) {
+                Ok(true) => {}
+                // The time, or a signal: the loop tells which.
+                Ok(false) | Err(_) => {
+                    if left.is_zero() && self.caught.peek().is_none() {
+                        return Event::Timeout;
+                    }
+                    continue;
+                }
+            }
+            let byte = match os::read_byte() {
+                Ok(Some(byte)) => byte,
+                // The end of stdin: wait out the time without keys.
+                Ok(None) | Err(_) => {
+                    self.open = false;
+                    continue;
                 }
             };
-            if ready <= 0 {
-                if ready == 0 && left.is_zero() {
-                    return Event::Timeout;
-                }
-                continue; // a signal, or time still left: the loop tells which
-            }
-            let mut byte = 0u8;
-            // SAFETY: reads at most one byte into `byte`.
-            let read = unsafe { libc::read(0, (&mut byte as *mut u8).cast(), 1) };
-            if read <= 0 {
-                self.open = false; // the end of stdin: wait out the time without keys
-                continue;
-            }
             match byte {
                 b' ' => return Event::Key(Key::Pause),
                 b'n' | b'N' | b'\r' | b'\n' => return Event::Key(Key::Skip),
                 b'q' | b'Q' => return Event::Key(Key::Quit),
-                0x03 => return Event::Interrupted(libc::SIGINT),
+                CTRL_C => return Event::Interrupted(os::SIGINT),
+                CTRL_Z => {
+                    self.suspend();
+                    return Event::Resumed;
+                }
                 _ => {}
             }
         }
+    }
+
+    /// Gives the terminal back as it was (echo, line editing; the cursor is only ever hidden
+    /// while a line is drawn), stops the process as Ctrl-Z would, and once continued takes
+    /// single keys again.
+    fn suspend(&mut self) {
+        self.keys.leave();
+        print_now("\n");
+        os::stop_here();
+        self.keys.enter();
     }
 
     /// Whether keys can be read (stdin is a terminal that has not reached its end).
@@ -136,7 +133,7 @@ impl Keyboard {
     }
 
     /// Waits for a key, however long it takes (a paused session). A session without keys is
-    /// never paused, so this only returns on a key or a signal.
+    /// never paused, so this only returns on a key, a signal or a continue after a stop.
     pub fn wait_for_key(&mut self) -> Event {
         loop {
             match self.wait(Duration::from_secs(1)) {
@@ -147,13 +144,11 @@ impl Keyboard {
     }
 }
 
-impl Drop for Keyboard {
-    fn drop(&mut self) {
-        if let Some(saved) = &self.saved {
-            // SAFETY: puts back the settings `tcgetattr` returned for fd 0.
-            unsafe {
-                libc::tcsetattr(0, libc::TCSANOW, saved);
-            }
-        }
-    }
+/// Writes `text` to the terminal at once (the session holds stdout's lock on this thread,
+/// which lets it in).
+fn print_now(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
 }

@@ -94,7 +94,7 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
     let file = std::fs::OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK)
+        .custom_flags(crate::os::O_NONBLOCK)
         .open(path)?;
     let file_type = file.metadata()?.file_type();
     if file_type.is_file() {
