@@ -66,3 +66,47 @@ measure "a piece of 300,000 values" "$work/dense-piece.toml" -- check
 measure "7,500 tips, undeclared topic" "$work/undeclared-topic.toml" -- check
 measure "two files disabling 9,000 ids" "$work/disable-a.toml" "$work/disable-b.toml" -- tip
 measure "12,000 duplicate ids" "$work/duplicate-ids.toml" -- check
+
+# The hostile files of the third hardening pass. Dotted keys make a table per part:
+awk 'BEGIN { for (i = 0; i < 60000; i++) { printf "k%d", i; for (j = 0; j < 30; j++) printf ".a"; print " = 1" } }' \
+  | head -c 4194304 > "$work/dotted.toml"
+measure "60,000 lines of 30-part dotted keys" "$work/dotted.toml" -- tip
+awk 'BEGIN { print "[topics.t]\ntitle = \"T\"\n[[tips]]\nid = \"x\"\ntopic = \"t\"\ntext = \"A tip.\"";
+  for (i = 0; i < 45000; i++) printf "[[routines]]\nid = \"r%d\"\nname = \"R\"\ndescription = \"D.\"\nexercises = [\"pelvic-floor-quick\"]\n", i }' \
+  | head -c 4194304 > "$work/routines.toml"
+measure "45,000 routines" "$work/routines.toml" -- tip
+# Realistic tips, 4 MiB, where a shell start finds them (tips.d), read by `tip --startup`.
+mkdir -p "$XDG_CONFIG_HOME/backcare/tips.d"
+awk 'BEGIN { print "[topics.t]\ntitle = \"Mine\"\ndescription = \"My tips.\"";
+  for (i = 0; i < 40000; i++) printf "[[tips]]\nid = \"mine-%d\"\ntopic = \"t\"\ntext = \"Sit with your bottom right at the back of the chair and a small cushion behind your lower back, %d.\"\ntags = [\"sitting\", \"chair\", \"cushion\"]\nsource = { publisher = \"My physio\", url = \"https://example.org/p\" }\n", i, i }' \
+  | head -c 4190000 > "$XDG_CONFIG_HOME/backcare/tips.d/mine.toml"
+# Cut at the last whole tip.
+python3 - "$XDG_CONFIG_HOME/backcare/tips.d/mine.toml" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path).read()
+open(path, "w").write(text[: text.rindex("[[tips]]")])
+PY
+home_measure() { # NAME FILE -- ARGS...
+  local name="$1" file="$2"; shift 3
+  local out
+  out=$( /usr/bin/time -f "%e %M" "$bin" "$@" 2>&1 >/dev/null | tail -n 1 || true)
+  local shown="$*"
+  [ "${#shown}" -le 40 ] || shown="${shown:0:30}…"
+  # shellcheck disable=SC2016 # the backticks are Markdown
+  printf '| %s | %s KiB | `%s` | %s s | %s MiB |\n' "$name" "$(($(stat -c %s "$file") / 1024))" "$shown" \
+    "$(echo "$out" | cut -d' ' -f1)" "$(( $(echo "$out" | cut -d' ' -f2) / 1024 ))"
+}
+home_measure "4 MiB of realistic tips in tips.d" "$XDG_CONFIG_HOME/backcare/tips.d/mine.toml" -- tip --startup
+mv "$XDG_CONFIG_HOME/backcare/tips.d/mine.toml" "$work/mine.toml"
+awk 'BEGIN { for (i = 0; i < 80000; i++) printf "unknown_key_%d = 1\n", i }' > "$XDG_CONFIG_HOME/backcare/config.toml"
+home_measure "config.toml with 80,000 unknown keys" "$XDG_CONFIG_HOME/backcare/config.toml" -- tip
+home_measure "config.toml with 80,000 unknown keys" "$XDG_CONFIG_HOME/backcare/config.toml" -- init bash
+rm "$XDG_CONFIG_HOME/backcare/config.toml"
+mkdir -p "$HOME/.local/share/backcare"
+cp "$work/dotted.toml" "$HOME/.local/share/backcare/hidden.toml"
+home_measure "hidden.toml of dotted keys" "$HOME/.local/share/backcare/hidden.toml" -- tip
+rm "$HOME/.local/share/backcare/hidden.toml"
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "w%d ", i % 50000 }' > "$work/words.txt"
+# shellcheck disable=SC2046 # one argument per word, as a pasted essay would give
+home_measure "a query of 100,000 words" "$work/words.txt" -- search $(cat "$work/words.txt")

@@ -118,9 +118,16 @@ impl Config {
                         DeValue::Datetime(date) => date.to_string(),
                         other => other.as_str().unwrap_or_default().to_string(),
                     };
-                    written
-                        .parse::<Date>()
-                        .map_err(|_| fail(format!("`{name}` must be a date written YYYY-MM-DD")))
+                    // A date alone: a time or an offset after it would shift the day depending
+                    // on how it was read, so none is taken.
+                    Some(written.as_str())
+                        .filter(|written| crate::tips::parse::is_date(written))
+                        .and_then(|written| written.parse::<Date>().ok())
+                        .ok_or_else(|| {
+                            fail(format!(
+                                "`{name}` must be a date written YYYY-MM-DD, without a time"
+                            ))
+                        })
                         .map(|date| {
                             let located = Some(Located {
                                 value: date,
@@ -366,7 +373,8 @@ mod tests {
             lines[0],
             (
                 Some("due_date"),
-                "c.toml:2:12: `due_date` must be a date written YYYY-MM-DD".to_string()
+                "c.toml:2:12: `due_date` must be a date written YYYY-MM-DD, without a time"
+                    .to_string()
             )
         );
         assert_eq!(lines[1].0, None);

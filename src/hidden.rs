@@ -11,6 +11,7 @@
 
 use std::collections::BTreeSet;
 use std::io;
+use std::ops::Range;
 use std::path::Path;
 
 use toml::de::{DeTable, DeValue};
@@ -20,10 +21,22 @@ use crate::replace::replace_file;
 use crate::tips::files::read_limited;
 
 /// The ids of hidden tips, sorted.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Hidden {
     pub ids: BTreeSet<String>,
+    /// The file as it was read, with where its list is: what a later version (or the user)
+    /// wrote beside the list is written back as it was.
+    read: Option<(String, Option<Range<usize>>)>,
 }
+
+/// Two lists are the same when they hide the same tips.
+impl PartialEq for Hidden {
+    fn eq(&self, other: &Hidden) -> bool {
+        self.ids == other.ids
+    }
+}
+
+impl Eq for Hidden {}
 
 impl Hidden {
     /// The hidden ids in `path`; a missing file hides nothing. A file that cannot be read or
@@ -54,11 +67,13 @@ impl Hidden {
             )
         })?;
         let mut hidden = Hidden::default();
+        let mut span = None;
         for (key, value) in document.get_ref() {
+            // A key from a newer version is not ours to judge: it is kept as it is.
             if key.get_ref() != "hidden" {
-                let message = format!("unknown key `{}` (expected `hidden`)", key.get_ref());
-                return Err(Diagnostic::at(path, text, &key.span(), message));
+                continue;
             }
+            span = Some(value.span());
             let not_a_list = || {
                 Diagnostic::at(
                     path,
@@ -75,6 +90,7 @@ impl Hidden {
                 hidden.ids.insert(id.to_string());
             }
         }
+        hidden.read = Some((text.to_string(), span));
         Ok(hidden)
     }
 
@@ -84,14 +100,27 @@ impl Hidden {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let mut text = String::from(
-            "# Tips hidden with `backcare hide`; `backcare unhide ID` shows one again.\nhidden = [",
-        );
+        replace_file(path, self.text().as_bytes())
+    }
+
+    /// The file as `save` writes it: read back, it gives the same ids.
+    pub fn text(&self) -> String {
+        let mut list = String::from("[");
         for id in &self.ids {
-            text.push_str(&format!("\n  {},", toml_string(id)));
+            list.push_str(&format!("\n  {},", toml_string(id)));
         }
-        text.push_str(if self.ids.is_empty() { "]\n" } else { "\n]\n" });
-        replace_file(path, text.as_bytes())
+        list.push_str(if self.ids.is_empty() { "]" } else { "\n]" });
+        match &self.read {
+            // The list replaced where it stood; everything around it as it was.
+            Some((read, Some(span))) => {
+                format!("{}{list}{}", &read[..span.start], &read[span.end..])
+            }
+            // Keys of a newer version but no list: the list goes first, outside any table.
+            Some((read, None)) => format!("hidden = {list}\n{read}"),
+            None => format!(
+                "# Tips hidden with `backcare hide`; `backcare unhide ID` shows one again.\nhidden = {list}\n"
+            ),
+        }
     }
 
     pub fn contains(&self, id: &str) -> bool {
@@ -127,6 +156,7 @@ mod tests {
         assert_eq!(Hidden::load(&path).unwrap(), Hidden::default());
         let hidden = Hidden {
             ids: ["posture-shoes".to_string(), "sleep-left".to_string()].into(),
+            read: None,
         };
         hidden.save(&path).unwrap();
         assert_eq!(Hidden::load(&path).unwrap(), hidden);
@@ -146,6 +176,7 @@ mod tests {
                 "]\n[table]\nx = 1".to_string(),
             ]
             .into(),
+            read: None,
         };
         hidden.save(&path).unwrap();
         assert_eq!(Hidden::load(&path).unwrap(), hidden);
@@ -158,11 +189,31 @@ mod tests {
             problem.headline(),
             "h.toml:1:10: `hidden` must be a list of tip ids"
         );
-        let problem = Hidden::parse("h.toml", "hiden = []\n").unwrap_err();
+        // A key from a newer version (or a typo) does not make the list unreadable, and a
+        // rewrite keeps it, and every comment, as it was.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hidden.toml");
+        let written = "# mine\nhidden = [\"a\"] # my list\nsince = 2030\n[future]\nx = [1, 2]\n";
+        std::fs::write(&path, written).unwrap();
+        let mut hidden = Hidden::load(&path).unwrap();
+        assert_eq!(hidden.ids.len(), 1);
+        hidden.ids.insert("b".to_string());
+        hidden.save(&path).unwrap();
+        let saved = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            saved,
+            "# mine\nhidden = [\n  \"a\",\n  \"b\",\n] # my list\nsince = 2030\n[future]\nx = [1, 2]\n"
+        );
+        std::fs::write(&path, "[future]\nx = 1\n").unwrap();
+        let mut hidden = Hidden::load(&path).unwrap();
+        hidden.ids.insert("c".to_string());
+        hidden.save(&path).unwrap();
+        let reread = Hidden::load(&path).unwrap();
+        assert_eq!(reread.ids.len(), 1);
         assert!(
-            problem
-                .headline()
-                .starts_with("h.toml:1:1: unknown key `hiden`")
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .ends_with("[future]\nx = 1\n")
         );
         assert!(Hidden::parse("h.toml", "hidden = [\n").is_err());
     }

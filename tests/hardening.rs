@@ -751,3 +751,106 @@ fn the_one_line_counts_problems_that_are_not_shown() {
         "{stderr}"
     );
 }
+
+/// zsh with `setopt ksh_arrays` (arrays from 0, `$name[i]` read differently) sources the
+/// snippet without an error.
+#[test]
+fn the_zsh_snippet_works_with_ksh_arrays() {
+    if !common::installed("zsh") {
+        return;
+    }
+    let env = TestEnv::new();
+    let snippet = env.stdout(&["init", "zsh"]);
+    let file = env.write("snippet.zsh", &snippet);
+    let output = std::process::Command::new("zsh")
+        .args([
+            "-f",
+            "-c",
+            &format!(
+                "setopt ksh_arrays; autoload -Uz compinit; compinit -u; source {}; echo sourced",
+                file.display()
+            ),
+        ])
+        .env(
+            "PATH",
+            format!(
+                "{}:/usr/bin:/bin",
+                assert_cmd::cargo::cargo_bin("backcare")
+                    .parent()
+                    .unwrap()
+                    .display()
+            ),
+        )
+        .env("HOME", env.home())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("sourced"));
+    assert!(
+        !stderr.contains("bad") && !stderr.contains("error"),
+        "{stderr}"
+    );
+}
+
+/// A due date with a time or an offset is refused, whichever offset: the day it means would
+/// depend on how it was read.
+#[test]
+fn a_due_date_with_a_time_is_refused_whatever_its_offset() {
+    let env = TestEnv::new();
+    for date in [
+        "2027-03-14T23:59:59-12:00",
+        "2027-03-14T00:00:00Z",
+        "2027-03-14 10:00:00",
+    ] {
+        env.write_config(&format!("due_date = {date}\n"));
+        env.run(&["status"]).code(2).stderr(contains(
+            "`due_date` must be a date written YYYY-MM-DD, without a time",
+        ));
+    }
+    env.write_config("due_date = 2027-03-14\n");
+    env.run(&["status"]).success();
+}
+
+/// A hand-edited `last_shown` near the largest number is shown as it is, never as 1969, and
+/// the next start-up time does not overflow.
+#[test]
+fn a_huge_last_shown_is_shown_as_it_is() {
+    let env = TestEnv::new();
+    env.write_config("every = \"4h\"\n");
+    std::fs::create_dir_all(env.state_file().parent().unwrap()).unwrap();
+    std::fs::write(
+        env.state_file(),
+        format!(
+            "{{\"last_shown\": {}, \"round\": [], \"shown\": 1}}\n",
+            u64::MAX - 1
+        ),
+    )
+    .unwrap();
+    let out = env.stdout(&["status"]);
+    assert!(!out.contains("1969") && !out.contains("1970"), "{out}");
+    assert!(out.contains("not a time backcare can show"), "{out}");
+}
+
+/// A symlinked state file (a dotfiles set-up) stays a link when a tip is recorded.
+#[test]
+fn a_symlinked_state_file_stays_a_link() {
+    let env = TestEnv::new();
+    let real = env.home().join("dotfiles/state.json");
+    std::fs::create_dir_all(real.parent().unwrap()).unwrap();
+    std::fs::write(&real, "{}\n").unwrap();
+    let link = env.state_file();
+    std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    env.run(&["tip"]).success();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .contains("last_shown")
+    );
+}

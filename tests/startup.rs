@@ -219,7 +219,7 @@ fn bad_config_names_file_line_and_key() {
         .success()
         .stdout(contains(" · "))
         .stderr(format!(
-            "backcare: warning: {}:2:12: `due_date` must be a date written YYYY-MM-DD\n",
+            "backcare: warning: {}:2:12: `due_date` must be a date written YYYY-MM-DD, without a time\n",
             path.display()
         ));
     // `status` shows every setting, so it stops (exit 2); browsing is not changed by it.

@@ -1,16 +1,27 @@
-//! Fuzzes everything tips and config files go through: parsing (whole and in pieces, which
-//! must read alike), the layering of several files, diagnostics with their positions, and
-//! rendering as text and JSON. Any panic is a bug. The input holds up to three files,
-//! separated by U+0001.
+//! Fuzzes every file format backcare reads: tips files (parsing whole and in pieces, which
+//! must read alike, the layering of several files, diagnostics with their positions, and
+//! rendering as text and JSON), the config file, the list of hidden tips (which must read
+//! back as it was written), the state file, and search queries. Any panic is a bug. The
+//! input holds up to three files, separated by U+0001.
 #![no_main]
 
+use std::sync::OnceLock;
+
 use backcare::config::Config;
+use backcare::hidden::Hidden;
+use backcare::search::{self, Query, Synonyms};
+use backcare::state::State;
 use backcare::diagnostic::Diagnostic;
 use backcare::output::{Screen, Style, json};
 use backcare::tips::Catalog;
 use backcare::tips::catalog::UserFile;
 use backcare::tips::parse::{Entry, parse, parse_in_pieces};
 use libfuzzer_sys::fuzz_target;
+
+fn synonyms() -> &'static Synonyms {
+    static SYNONYMS: OnceLock<Synonyms> = OnceLock::new();
+    SYNONYMS.get_or_init(Synonyms::builtin)
+}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(input) = std::str::from_utf8(data) else {
@@ -20,6 +31,13 @@ fuzz_target!(|data: &[u8]| {
     for (index, text) in input.split('\u{1}').take(3).enumerate() {
         let path = format!("fuzz{index}.toml");
         let _ = Config::parse("config.toml", text);
+        // A list of hidden tips: what backcare writes from it reads back the same.
+        if let Ok(hidden) = Hidden::parse("hidden.toml", text) {
+            let written = hidden.text();
+            let reread = Hidden::parse("hidden.toml", &written).expect("a written list reads back");
+            assert_eq!(reread.ids, hidden.ids, "{written:?}");
+        }
+        let _ = serde_json::from_str::<State>(text);
         let (parsed, problems) = parse(text, Some(&path));
         for problem in &problems {
             let _ = Diagnostic::at(&path, text, &problem.span, &problem.message).with_source();
@@ -59,6 +77,10 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     let screen = Screen { style: Style::new(true), width: 40, on_terminal: true };
+    let query = Query::new(&[input.chars().take(200).collect()], &synonyms());
+    let all: Vec<_> = catalog.tips.iter().collect();
+    let _ = search::search(&catalog, &all, &query);
+    let _ = search::unknown_terms(&query, catalog.tips.iter().map(|tip| &*tip.text));
     let tips: Vec<_> = catalog.tips.iter().collect();
     let _ = screen.list(&catalog, &tips);
     let _ = screen.topics(&catalog);

@@ -50,7 +50,7 @@ fn completion_registration(shell: InitShell) -> String {
     };
     let script = completions::script(completion_shell).replace(
         "\ncompdef _clap_dynamic_completer_backcare backcare",
-        "\n(( $+functions[compdef] )) && compdef _clap_dynamic_completer_backcare backcare",
+        "\n(( ${+functions[compdef]} )) && compdef _clap_dynamic_completer_backcare backcare",
     );
     format!("# Completions for backcare's commands, topics and tip ids.\n{preamble}{script}")
 }

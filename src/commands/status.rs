@@ -27,7 +27,7 @@ impl Context {
             .config
             .every
             .filter(|every| !every.0.is_zero())
-            .and_then(|every| Some(last_shown? + every.0.as_secs()));
+            .and_then(|every| last_shown?.checked_add(every.0.as_secs()));
         let shown = |path: Option<PathBuf>| {
             path.map_or("unknown (no home directory)".to_string(), |path| {
                 path.display().to_string()
@@ -142,14 +142,18 @@ impl Context {
             "Hidden tips:",
             &format!("{} in {}", hidden_count, shown(self.paths.hidden_file())),
         );
+        // A hand-edited state file may hold any number: one that is no time jiff can show is
+        // printed as it is, never wrapped round to 1969.
         let local_time = |seconds: u64| {
-            jiff::Timestamp::from_second(seconds as i64)
+            i64::try_from(seconds)
+                .ok()
+                .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
                 .map(|time| {
                     time.to_zoned_datetime(jiff::tz::TimeZone::system())
                         .strftime("%Y-%m-%d %H:%M")
                         .to_string()
                 })
-                .unwrap_or_else(|_| seconds.to_string())
+                .unwrap_or_else(|| format!("{seconds} (not a time backcare can show)"))
         };
         line(
             "Last tip shown:",
