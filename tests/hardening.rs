@@ -854,3 +854,78 @@ fn a_symlinked_state_file_stays_a_link() {
             .contains("last_shown")
     );
 }
+
+/// Dotted keys make a table per part: a file of them is refused before it is parsed, in one
+/// line, whether it is a tips file, the config or the hidden list (timings: scripts/limits.sh).
+#[test]
+fn dotted_key_files_are_refused_before_parsing() {
+    let env = TestEnv::new();
+    let dotted: String = (0..2_000)
+        .map(|i| format!("k{i}{} = 1\n", ".a".repeat(30)))
+        .collect();
+    let tips = env.write("dotted.toml", &dotted);
+    env.run(&["--file", tips.to_str().unwrap(), "check"])
+        .code(1)
+        .stderr(contains("makes too many tables to read"));
+    env.write_config(&dotted);
+    let output = env.cmd().args(["tip"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success());
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("too many tables"), "{stderr}");
+    std::fs::remove_file(env.config_dir().join("config.toml")).unwrap();
+    let hidden = env.home().join(".local/share/backcare/hidden.toml");
+    std::fs::create_dir_all(hidden.parent().unwrap()).unwrap();
+    std::fs::write(&hidden, &dotted).unwrap();
+    env.run(&["tip"])
+        .success()
+        .stderr(contains("too many tables"));
+}
+
+/// A config of 80,000 stray keys: 20 told, with a did-you-mean, the rest counted.
+#[test]
+fn unknown_config_keys_are_capped() {
+    let env = TestEnv::new();
+    let mut config: String = (0..80_000).map(|i| format!("stray_{i} = 1\n")).collect();
+    config.push_str("evrey = \"4h\"\n");
+    env.write_config(&config);
+    let output = env.cmd().arg("status").output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.lines().count() <= 25, "{}", stderr.lines().count());
+    assert!(stderr.contains("and 79981 more unknown keys"), "{stderr}");
+    env.write_config("evrey = \"4h\"\n");
+    env.cmd()
+        .arg("status")
+        .assert()
+        .stderr(contains("unknown key `evrey` (did you mean `every`?)"));
+}
+
+/// A pasted essay as a query: one line back, quoting at most 100 characters.
+#[test]
+fn a_huge_query_gets_one_short_answer() {
+    let env = TestEnv::new();
+    let words: Vec<String> = (0..100_000).map(|i| format!("w{}", i % 50_000)).collect();
+    let output = env.cmd().arg("search").args(&words).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1);
+    assert!(stderr.len() < 400, "{}", stderr.len());
+}
+
+/// 45,000 routines in one valid file are read (in pieces, layered by map).
+#[test]
+fn a_file_of_many_routines_is_read() {
+    let env = TestEnv::new();
+    let mut text = String::from(
+        "[topics.t]\ntitle = \"T\"\n[[tips]]\nid = \"x\"\ntopic = \"t\"\ntext = \"A tip.\"\n",
+    );
+    for i in 0..45_000 {
+        text.push_str(&format!(
+            "[[routines]]\nid = \"r{i}\"\nname = \"R\"\ndescription = \"D.\"\nexercises = [\"pelvic-floor-quick\"]\n"
+        ));
+    }
+    let file = env.write("routines.toml", &text);
+    env.run(&["--file", file.to_str().unwrap(), "check"])
+        .success()
+        .stdout(contains("45004 routines"));
+}
