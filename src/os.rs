@@ -93,6 +93,16 @@ impl Keys {
         let saved = (termios::isatty(stdin.as_fd()))
             .then(|| termios::tcgetattr(stdin.as_fd()).ok())
             .flatten();
+        if let Some(saved) = &saved {
+            // A panic (the release build aborts, so no destructor runs) still gives the
+            // terminal back before the message.
+            let saved = saved.clone();
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                let _ = termios::tcsetattr(io::stdin().as_fd(), OptionalActions::Now, &saved);
+                previous(info);
+            }));
+        }
         let keys = Keys { saved };
         keys.enter();
         keys

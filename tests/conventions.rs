@@ -38,6 +38,7 @@ fn stdout(output: &std::process::Output) -> String {
 }
 
 #[test]
+#[ignore = "needs bash: run with `cargo test -- --include-ignored`"]
 fn bash_loads_the_completions_and_offers_ids_and_topics() {
     if !installed("bash") {
         return;
@@ -86,6 +87,7 @@ printf '%s\n' "${{COMPREPLY[@]}}""#
 }
 
 #[test]
+#[ignore = "needs fish: run with `cargo test -- --include-ignored`"]
 fn fish_completes_ids_dynamically() {
     if !installed("fish") {
         return;
@@ -105,6 +107,7 @@ fn fish_completes_ids_dynamically() {
 }
 
 #[test]
+#[ignore = "needs zsh: run with `cargo test -- --include-ignored`"]
 fn zsh_loads_the_completions() {
     if !installed("zsh") {
         return;
@@ -137,6 +140,7 @@ fn every_shell_gets_a_script() {
 }
 
 #[test]
+#[ignore = "needs man: run with `cargo test -- --include-ignored`"]
 fn man_page_renders_without_warnings() {
     if !installed("man") {
         return;
@@ -249,6 +253,7 @@ fn licence_files_match_the_manifest() {
 /// The README's man-page line, run as written in a fresh home with `~/.cargo/bin` on PATH (where
 /// `cargo install` puts backcare), finds the page with no MANPATH set.
 #[test]
+#[ignore = "needs man: run with `cargo test -- --include-ignored`"]
 fn the_readme_man_page_line_works_in_a_fresh_home() {
     if !installed("man") {
         return;

@@ -96,6 +96,7 @@ fn a_tip_typed_by_hand_always_shows() {
 }
 
 #[test]
+#[ignore = "needs script: run with `cargo test -- --include-ignored`"]
 fn browsing_shows_everything_unless_this_command_line_filters() {
     let env = TestEnv::new();
     let all = env.json(&["list"]).as_array().unwrap().len();
@@ -291,6 +292,7 @@ fn on_terminal(
 }
 
 #[test]
+#[ignore = "needs script: run with `cargo test -- --include-ignored`"]
 fn help_wraps_to_the_terminal_and_names_global_options_apart() {
     if !installed("script") {
         return;
@@ -307,6 +309,7 @@ fn help_wraps_to_the_terminal_and_names_global_options_apart() {
 }
 
 #[test]
+#[ignore = "needs script: run with `cargo test -- --include-ignored`"]
 fn colour_and_width_follow_the_usual_rules() {
     if !installed("script") {
         return;
@@ -345,6 +348,7 @@ fn colour_and_width_follow_the_usual_rules() {
 }
 
 #[test]
+#[ignore = "needs script: run with `cargo test -- --include-ignored`"]
 fn long_output_is_paged_on_a_terminal_only() {
     if !installed("script") {
         return;
@@ -400,6 +404,7 @@ fn search_finds_words_in_their_simple_forms_and_not_inside_others() {
 /// The safety screen is never lost to a pager: a missing `less` (a minimal image) or a `PAGER`
 /// naming a missing program prints the screen itself, with one warning.
 #[test]
+#[ignore = "needs script: run with `cargo test -- --include-ignored`"]
 fn a_missing_pager_still_shows_the_warning_signs() {
     if !installed("script") {
         return;
@@ -421,6 +426,7 @@ fn a_missing_pager_still_shows_the_warning_signs() {
 /// `PAGER=less` is given `-R` (colours, not raw escape codes), and `LESS=FRX` when `LESS` is
 /// unset, as git and bat do.
 #[test]
+#[ignore = "needs script: run with `cargo test -- --include-ignored`"]
 fn less_as_the_pager_gets_raw_control_characters() {
     if !installed("script") {
         return;

@@ -86,6 +86,7 @@ fn html_is_one_escaped_page_without_scripts() {
 }
 
 #[test]
+#[ignore = "needs chromium: run with `cargo test -- --include-ignored`"]
 fn html_renders_in_a_real_browser_with_every_tip() {
     if !installed("chromium") {
         return;
@@ -181,4 +182,16 @@ fn a_hostile_address_plants_nothing_in_the_markdown_handout() {
             "tip `odd-link`: the source address",
         ))
         .stderr(predicates::str::contains("is not a plain https address"));
+}
+
+/// A region setting backcare does not know costs `export` a warning, as it does
+/// `warning-signs`, and the handout still has every common number.
+#[test]
+fn a_bad_region_setting_is_told_not_swallowed() {
+    let env = TestEnv::new();
+    env.write_config("region = \"mars\"\n");
+    env.run(&["export", "--format", "markdown"])
+        .success()
+        .stderr(predicates::str::contains("unknown region `mars`"))
+        .stdout(predicates::str::contains("Region not set"));
 }

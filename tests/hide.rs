@@ -249,6 +249,7 @@ fn forty_parallel_hide_and_unhide_runs_lose_nothing() {
 /// Two runs whose writes are slowed down (strace delays each rename by half a second) start
 /// together: each must see the other's change, so both tips stay hidden.
 #[test]
+#[ignore = "needs strace: run with `cargo test -- --include-ignored`"]
 fn two_slow_writers_lose_nothing() {
     if !common::installed("strace") {
         return;
@@ -303,4 +304,17 @@ fn a_symlinked_list_stays_a_link() {
             .is_symlink()
     );
     assert!(std::fs::read_to_string(&real).unwrap().contains(&ids[0]));
+}
+
+/// `--json hide` and `--json unhide` answer in JSON, as every command that prints data does.
+#[test]
+fn hide_and_unhide_answer_in_json() {
+    let env = TestEnv::new();
+    let ids = builtin_ids(&env);
+    let json = env.json(&["hide", &ids[0], &ids[1]]);
+    assert_eq!(json["hidden"], serde_json::json!([ids[0], ids[1]]));
+    let json = env.json(&["hide", &ids[0]]);
+    assert_eq!(json["already_hidden"], serde_json::json!([ids[0]]));
+    let json = env.json(&["unhide", &ids[1]]);
+    assert_eq!(json["shown_again"], serde_json::json!([ids[1]]));
 }

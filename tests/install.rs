@@ -50,6 +50,7 @@ fn static_glibc_available() -> bool {
 }
 
 #[test]
+#[ignore = "needs a release build: run with `cargo test -- --include-ignored`"]
 fn install_script_installs_a_static_pie_binary_that_shows_a_tip() {
     let root = tempfile::tempdir().unwrap();
     let home = tempfile::tempdir().unwrap();

@@ -162,21 +162,25 @@ fn check_shell(name: &'static str) {
 }
 
 #[test]
+#[ignore = "needs bash, script: run with `cargo test -- --include-ignored`"]
 fn bash_snippet() {
     check_shell("bash");
 }
 
 #[test]
+#[ignore = "needs zsh, script: run with `cargo test -- --include-ignored`"]
 fn zsh_snippet() {
     check_shell("zsh");
 }
 
 #[test]
+#[ignore = "needs fish, script: run with `cargo test -- --include-ignored`"]
 fn fish_snippet() {
     check_shell("fish");
 }
 
 #[test]
+#[ignore = "needs shellcheck: run with `cargo test -- --include-ignored`"]
 fn bash_snippet_passes_shellcheck() {
     if !installed("shellcheck") {
         return;
@@ -197,6 +201,7 @@ fn bash_snippet_passes_shellcheck() {
 }
 
 #[test]
+#[ignore = "needs bash, script: run with `cargo test -- --include-ignored`"]
 fn a_broken_config_costs_the_shell_one_line_and_nothing_else() {
     let Some(shell) = Shell::new("bash") else {
         return;
@@ -218,6 +223,7 @@ fn a_broken_config_costs_the_shell_one_line_and_nothing_else() {
 /// `set -e` and `set -u` in a start-up file (zsh: ERR_EXIT and NO_UNSET): the snippet hands
 /// back a failing status without closing the new shell or aborting the rest of the file.
 #[test]
+#[ignore = "needs bash, zsh, script: run with `cargo test -- --include-ignored`"]
 fn strict_start_up_files_survive_the_snippet() {
     for name in ["bash", "zsh"] {
         let Some(shell) = Shell::new(name) else {
@@ -247,6 +253,7 @@ fn strict_start_up_files_survive_the_snippet() {
 /// The start-up lines exactly as the README gives them: with backcare installed, a tip and
 /// completions; without it on PATH, not a word.
 #[test]
+#[ignore = "needs bash, zsh, fish, script: run with `cargo test -- --include-ignored`"]
 fn the_readme_start_up_lines_work_and_stay_silent_without_backcare() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();

@@ -259,3 +259,45 @@ fn every_rejects_bad_durations_as_usage_errors() {
         .stdout(contains("backcare tip --startup --every 1h30m"))
         .stdout(predicate::str::contains("__backcare_startup"));
 }
+
+/// A broken file found on its own is left out at a shell start, and only it: a healthy file
+/// that uses a topic another file declares keeps its tips.
+#[test]
+fn a_broken_file_costs_only_itself_at_a_shell_start() {
+    let env = TestEnv::new();
+    let dir = env.config_dir().join("tips.d");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        env.config_dir().join("tips.toml"),
+        "[topics.mine]\ntitle = \"Mine\"\n[[tips]]\nid = \"mine-a\"\ntopic = \"mine\"\ntext = \"From tips.toml.\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.toml"),
+        "[[tips]]\nid = \"mine-b\"\ntopic = \"mine\"\ntext = \"From b.\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("c.toml"), "[[tips]\nbroken").unwrap();
+    let mut seen = std::collections::HashSet::new();
+    for seed in 0..20 {
+        let output = env
+            .cmd()
+            .args(["tip", "--topic", "mine", "--seed", &seed.to_string()])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("c.toml") && stderr.contains("left out"),
+            "{stderr}"
+        );
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        if stdout.contains("mine-b") {
+            seen.insert("b");
+        }
+        if stdout.contains("mine-a") {
+            seen.insert("a");
+        }
+    }
+    assert_eq!(seen.len(), 2, "b's tips are kept: {seen:?}");
+}

@@ -167,6 +167,7 @@ fn assert_restored(transcript: &str) {
 }
 
 #[test]
+#[ignore = "needs script: run with `cargo test -- --include-ignored`"]
 fn a_whole_session_runs_at_forty_columns_with_countdowns_and_a_summary() {
     if !installed("script") {
         return;
@@ -204,6 +205,7 @@ fn a_whole_session_runs_at_forty_columns_with_countdowns_and_a_summary() {
 }
 
 #[test]
+#[ignore = "needs script: run with `cargo test -- --include-ignored`"]
 fn skip_then_quit_moves_on_and_says_how_far_the_session_got() {
     if !installed("script") {
         return;
@@ -231,6 +233,7 @@ fn skip_then_quit_moves_on_and_says_how_far_the_session_got() {
 }
 
 #[test]
+#[ignore = "needs script: run with `cargo test -- --include-ignored`"]
 fn ctrl_c_stops_cleanly_with_the_shells_exit_code() {
     if !installed("script") {
         return;
@@ -244,6 +247,7 @@ fn ctrl_c_stops_cleanly_with_the_shells_exit_code() {
 }
 
 #[test]
+#[ignore = "needs script: run with `cargo test -- --include-ignored`"]
 fn space_pauses_until_a_key_and_n_or_q_work_from_the_pause() {
     if !installed("script") {
         return;
@@ -263,6 +267,7 @@ fn space_pauses_until_a_key_and_n_or_q_work_from_the_pause() {
 }
 
 #[test]
+#[ignore = "needs script: run with `cargo test -- --include-ignored`"]
 fn a_dumb_terminal_gets_plain_countdown_lines_and_no_colour_gets_no_colour() {
     if !installed("script") {
         return;
@@ -553,6 +558,7 @@ fn session_then(env: &TestEnv, then: &str) -> String {
 /// echo, signal keys, the cursor shown), prints the summary, and then ends backcare by that
 /// same signal, so a script or shell loop running it stops too.
 #[test]
+#[ignore = "needs script: run with `cargo test -- --include-ignored`"]
 fn every_catchable_signal_restores_the_terminal_then_ends_by_that_signal() {
     if !installed("script") {
         return;
@@ -593,6 +599,7 @@ fn every_catchable_signal_restores_the_terminal_then_ends_by_that_signal() {
 /// Ctrl-Z from outside (SIGTSTP): the terminal is given back while the session is stopped,
 /// and single keys are taken again after it is continued.
 #[test]
+#[ignore = "needs script: run with `cargo test -- --include-ignored`"]
 fn a_stopped_session_gives_the_terminal_back_and_takes_it_again() {
     if !installed("script") {
         return;

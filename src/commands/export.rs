@@ -22,7 +22,11 @@ impl Context {
         let sheet = warning_signs::sheet().map_err(Error::Other)?;
         let region = match self.region(&sheet, args.region.as_deref()) {
             Ok((region, _)) => region,
-            Err(Error::Data(_)) => sheet.fallback(),
+            // As `warning-signs` does: a bad region setting costs a warning, not the handout.
+            Err(Error::Data(problems)) => {
+                super::warn(&problems[0].headline());
+                sheet.fallback()
+            }
             Err(error) => return Err(error),
         };
         let stage = self.reader_stage();

@@ -49,6 +49,8 @@ impl Context {
             return Err(Error::Usage(problems.join("\nbackcare: error: ")));
         }
         let mut report = String::new();
+        let mut changed_ids = Vec::new();
+        let mut unchanged_ids = Vec::new();
         for id in wanted {
             let changed = if hide {
                 hidden.ids.insert(id.clone())
@@ -60,9 +62,24 @@ impl Context {
                 (true, false) => format!("already hidden: {id}\n"),
                 (false, _) => format!("shown again: {id}\n"),
             });
+            if changed {
+                changed_ids.push(id);
+            } else {
+                unchanged_ids.push(id);
+            }
         }
         save(&hidden, &path)?;
-        emit(&report)?;
+        if self.global.json {
+            // `{"hidden": [...], "already_hidden": [...]}`, or `{"shown_again": [...]}`.
+            let object = if hide {
+                serde_json::json!({ "hidden": changed_ids, "already_hidden": unchanged_ids })
+            } else {
+                serde_json::json!({ "shown_again": changed_ids })
+            };
+            emit(&crate::output::json::render(&object))?;
+        } else {
+            emit(&report)?;
+        }
         Ok(Exit::Success)
     }
 }

@@ -19,6 +19,7 @@ mod tip;
 mod topics;
 mod warning_signs;
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -102,21 +103,37 @@ impl Context {
             .as_deref()
             .map(|dir| files::user_files(dir).0)
             .unwrap_or_default();
-        let good: Vec<PathBuf> = found
-            .into_iter()
-            .filter(|path| files::load(true, std::slice::from_ref(path)).is_ok())
-            .collect();
         let more = match crate::diagnostic::total(&problems) {
             1 => String::new(),
             n => format!(" (and {} more)", n - 1),
         };
-        let with_good: Vec<PathBuf> = good.iter().chain(&named).cloned().collect();
-        let (catalog, left_out) = match files::load(with_builtin, &with_good) {
-            Ok(catalog) => (catalog, "that file is left out"),
-            Err(_) => (
-                files::load(with_builtin, &named).map_err(Error::Data)?,
-                "your own tips files are left out",
-            ),
+        // Leave out the files the problems name, and load the others together (a file may
+        // use a topic another one declares); repeat while the rest still has problems. Each
+        // round leaves out at least one file, so this ends.
+        let found_count = found.len();
+        let mut kept = found;
+        let mut now = problems.clone();
+        let mut unattributed = false;
+        let catalog = loop {
+            let broken: HashSet<String> = now.iter().map(|problem| problem.path.clone()).collect();
+            let before = kept.len();
+            kept.retain(|path| !broken.contains(&path.display().to_string()));
+            if kept.len() == before {
+                // Problems no single file can be blamed for: every own file is left out.
+                unattributed = true;
+                kept.clear();
+            }
+            let with: Vec<PathBuf> = kept.iter().chain(&named).cloned().collect();
+            match files::load(with_builtin, &with) {
+                Ok(catalog) => break catalog,
+                Err(problems) if !kept.is_empty() => now = problems,
+                Err(problems) => return Err(Error::Data(problems)),
+            }
+        };
+        let left_out = match found_count - kept.len() {
+            _ if unattributed => "your own tips files are left out",
+            1 => "that file is left out",
+            _ => "those files are left out",
         };
         warn(&format!(
             "{}{more}; {left_out} (run `backcare check` for details)",
