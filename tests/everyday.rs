@@ -124,16 +124,7 @@ fn browsing_shows_everything_unless_this_command_line_filters() {
                 "/dev/null",
             ])
             .env_clear()
-            .env(
-                "PATH",
-                format!(
-                    "{}:/usr/bin:/bin",
-                    assert_cmd::cargo::cargo_bin("backcare")
-                        .parent()
-                        .unwrap()
-                        .display()
-                ),
-            )
+            .env("PATH", common::path_with_backcare())
             .env("HOME", env.home())
             .env("XDG_CONFIG_HOME", env.home().join("config"))
             .env("NO_COLOR", "1")

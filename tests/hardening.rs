@@ -772,16 +772,7 @@ fn the_zsh_snippet_works_with_ksh_arrays() {
                 file.display()
             ),
         ])
-        .env(
-            "PATH",
-            format!(
-                "{}:/usr/bin:/bin",
-                assert_cmd::cargo::cargo_bin("backcare")
-                    .parent()
-                    .unwrap()
-                    .display()
-            ),
-        )
+        .env("PATH", common::path_with_backcare())
         .env("HOME", env.home())
         .output()
         .unwrap();

@@ -85,7 +85,6 @@ impl TestEnv {
     /// `script` running the shell line `command` on a pseudo-terminal of `columns` by
     /// `rows`, with backcare first on PATH, this environment's home and `TERM=xterm`.
     pub fn on_pty(&self, command: &str, columns: u16, rows: u16) -> std::process::Command {
-        let bin = assert_cmd::cargo::cargo_bin("backcare");
         let mut script = std::process::Command::new("script");
         script
             .args([
@@ -94,10 +93,7 @@ impl TestEnv {
                 "/dev/null",
             ])
             .env_clear()
-            .env(
-                "PATH",
-                format!("{}:/usr/bin:/bin", bin.parent().unwrap().display()),
-            )
+            .env("PATH", path_with_backcare())
             .env("HOME", self.home())
             .env("XDG_CONFIG_HOME", self.home().join("config"))
             .env("XDG_STATE_HOME", self.home().join("state"))
@@ -136,6 +132,12 @@ pub fn installed(program: &str) -> bool {
         "this test needs {program}: scripts/install-test-tools.sh installs it"
     );
     found
+}
+
+/// A `PATH` with the built backcare first, then the system's programs.
+pub fn path_with_backcare() -> String {
+    let bin = assert_cmd::cargo::cargo_bin("backcare");
+    format!("{}:/usr/bin:/bin", bin.parent().unwrap().display())
 }
 
 pub fn path_str(path: &Path) -> &str {
