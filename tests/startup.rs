@@ -301,3 +301,26 @@ fn a_broken_file_costs_only_itself_at_a_shell_start() {
     }
     assert_eq!(seen.len(), 2, "b's tips are kept: {seen:?}");
 }
+
+/// `tip` builds no exercise or routine: a routine naming an exercise no file declares costs
+/// `tip` nothing, and `stretch` and `check` still report it.
+#[test]
+fn tip_does_not_build_what_it_does_not_use() {
+    let env = TestEnv::new();
+    let file = env.write(
+        "mine.toml",
+        "[topics.t]\ntitle = \"T\"\n[[tips]]\nid = \"mine\"\ntopic = \"t\"\ntext = \"My tip.\"\n\
+         [[routines]]\nid = \"r\"\nname = \"R\"\ndescription = \"D.\"\nexercises = [\"no-such-move\"]\n",
+    );
+    let file = file.to_str().unwrap();
+    env.run(&["--file", file, "tip", "--topic", "t"])
+        .success()
+        .stdout(contains("My tip."))
+        .stderr("");
+    env.run(&["--file", file, "stretch", "--list"])
+        .code(2)
+        .stderr(contains("no-such-move"));
+    env.run(&["--file", file, "check"])
+        .code(1)
+        .stderr(contains("no-such-move"));
+}

@@ -91,12 +91,12 @@ impl Context {
     /// other files still count. A file named with `--file` or `BACKCARE_TIPS` must work.
     fn catalog_for_tip(&self) -> Result<Catalog, Error> {
         let with_builtin = !self.global.no_builtin;
-        let problems = match files::load(with_builtin, &self.tip_files()) {
+        let problems = match files::load_tips(with_builtin, &self.tip_files()) {
             Ok(catalog) => return Ok(self.with_hidden(catalog)),
             Err(problems) => problems,
         };
         let named = files::named_files(&self.global.files);
-        files::load(with_builtin, &named).map_err(Error::Data)?;
+        files::load_tips(with_builtin, &named).map_err(Error::Data)?;
         let found = self
             .paths
             .config_dir
@@ -124,7 +124,7 @@ impl Context {
                 kept.clear();
             }
             let with: Vec<PathBuf> = kept.iter().chain(&named).cloned().collect();
-            match files::load(with_builtin, &with) {
+            match files::load_tips(with_builtin, &with) {
                 Ok(catalog) => break catalog,
                 Err(problems) if !kept.is_empty() => now = problems,
                 Err(problems) => return Err(Error::Data(problems)),

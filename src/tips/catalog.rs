@@ -45,6 +45,15 @@ impl Catalog {
         }
     }
 
+    /// The built-in tips and topics without the exercises and routines (for `tip`).
+    pub fn builtin_tips() -> Catalog {
+        Catalog {
+            topics: builtin::TOPICS.to_vec(),
+            tips: builtin::tips(),
+            ..Catalog::default()
+        }
+    }
+
     /// The line every stretch session starts with, from the built-in `exercises.toml`, for
     /// pregnancy or after the birth: it is shown even when the built-in set is left out.
     pub fn safety_line(after_birth: bool) -> &'static str {

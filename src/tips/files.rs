@@ -132,8 +132,23 @@ pub fn load(with_builtin: bool, paths: &[PathBuf]) -> Result<Catalog, Vec<Diagno
     load_layered(with_builtin, paths).map(|layered| layered.catalog)
 }
 
+/// [`load`] for `tip`, which shows a tip and uses no exercise or routine: those of the files
+/// are read (a file that does not parse is still a problem) but not built into the catalog,
+/// nor are the built-in ones.
+pub fn load_tips(with_builtin: bool, paths: &[PathBuf]) -> Result<Catalog, Vec<Diagnostic>> {
+    load_with(with_builtin, paths, true).map(|layered| layered.catalog)
+}
+
 /// Like [`load`], with the warnings found while layering (for `check`).
 pub fn load_layered(with_builtin: bool, paths: &[PathBuf]) -> Result<Layered, Vec<Diagnostic>> {
+    load_with(with_builtin, paths, false)
+}
+
+fn load_with(
+    with_builtin: bool,
+    paths: &[PathBuf],
+    tips_only: bool,
+) -> Result<Layered, Vec<Diagnostic>> {
     let mut problems = Problems::default();
     let mut files = Vec::new();
     for path in paths {
@@ -141,7 +156,11 @@ pub fn load_layered(with_builtin: bool, paths: &[PathBuf]) -> Result<Layered, Ve
         match read_limited(path, "tips file") {
             Err(problem) => problems.push(problem),
             Ok(text) => {
-                let (parsed, found) = parse(&text, Some(&shown));
+                let (mut parsed, found) = parse(&text, Some(&shown));
+                if tips_only {
+                    parsed.exercises.clear();
+                    parsed.routines.clear();
+                }
                 if found.is_empty() {
                     files.push(UserFile {
                         path: shown,
@@ -167,10 +186,10 @@ pub fn load_layered(with_builtin: bool, paths: &[PathBuf]) -> Result<Layered, Ve
     if !problems.is_empty() {
         return Err(problems.into_list());
     }
-    let base = if with_builtin {
-        Catalog::builtin()
-    } else {
-        Catalog::default()
+    let base = match (with_builtin, tips_only) {
+        (true, false) => Catalog::builtin(),
+        (true, true) => Catalog::builtin_tips(),
+        (false, _) => Catalog::default(),
     };
     base.layer(files)
 }
