@@ -61,6 +61,8 @@ rustc "${flags[@]}" -C target-feature=+crt-static -o "$work/hello-state" scripts
 head -c 99 /dev/zero | tr '\0' x > "$work/floor-state.txt" && echo >> "$work/floor-state.txt"
 
 # The environment is exported to hyperfine itself, so no command pays for an extra `env` exec.
+# The toolchain stays where it is when HOME moves (rustup finds it through these).
+export RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}" CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" XDG_STATE_HOME="$work/home/state"
 unset BACKCARE_TIPS BACKCARE_EVERY BACKCARE_TOPICS BACKCARE_COLOR BACKCARE_REGION NO_COLOR
 "$backcare" tip >"$work/tip.txt" # so that `--every 4h` finds a tip shown just now

@@ -68,25 +68,18 @@ measure "two files disabling 9,000 ids" "$work/disable-a.toml" "$work/disable-b.
 measure "12,000 duplicate ids" "$work/duplicate-ids.toml" -- check
 
 # The hostile files of the third hardening pass. Dotted keys make a table per part:
-awk 'BEGIN { for (i = 0; i < 60000; i++) { printf "k%d", i; for (j = 0; j < 30; j++) printf ".a"; print " = 1" } }' \
-  | head -c 4194304 > "$work/dotted.toml"
-measure "60,000 lines of 30-part dotted keys" "$work/dotted.toml" -- tip
+awk 'BEGIN { for (i = 0; i < 58000; i++) { printf "k%d", i; for (j = 0; j < 30; j++) printf ".a"; print " = 1" } }' \
+  > "$work/dotted.toml"
+measure "58,000 lines of 30-part dotted keys" "$work/dotted.toml" -- tip
 awk 'BEGIN { print "[topics.t]\ntitle = \"T\"\n[[tips]]\nid = \"x\"\ntopic = \"t\"\ntext = \"A tip.\"";
   for (i = 0; i < 45000; i++) printf "[[routines]]\nid = \"r%d\"\nname = \"R\"\ndescription = \"D.\"\nexercises = [\"pelvic-floor-quick\"]\n", i }' \
-  | head -c 4194304 > "$work/routines.toml"
+  > "$work/routines.toml"
 measure "45,000 routines" "$work/routines.toml" -- tip
 # Realistic tips, 4 MiB, where a shell start finds them (tips.d), read by `tip --startup`.
 mkdir -p "$XDG_CONFIG_HOME/backcare/tips.d"
 awk 'BEGIN { print "[topics.t]\ntitle = \"Mine\"\ndescription = \"My tips.\"";
-  for (i = 0; i < 40000; i++) printf "[[tips]]\nid = \"mine-%d\"\ntopic = \"t\"\ntext = \"Sit with your bottom right at the back of the chair and a small cushion behind your lower back, %d.\"\ntags = [\"sitting\", \"chair\", \"cushion\"]\nsource = { publisher = \"My physio\", url = \"https://example.org/p\" }\n", i, i }' \
-  | head -c 4190000 > "$XDG_CONFIG_HOME/backcare/tips.d/mine.toml"
-# Cut at the last whole tip.
-python3 - "$XDG_CONFIG_HOME/backcare/tips.d/mine.toml" <<'PY'
-import sys
-path = sys.argv[1]
-text = open(path).read()
-open(path, "w").write(text[: text.rindex("[[tips]]")])
-PY
+  for (i = 0; i < 16300; i++) printf "[[tips]]\nid = \"mine-%d\"\ntopic = \"t\"\ntext = \"Sit with your bottom right at the back of the chair and a small cushion behind your lower back, %d.\"\ntags = [\"sitting\", \"chair\", \"cushion\"]\nsource = { publisher = \"My physio\", url = \"https://example.org/p\" }\n", i, i }' \
+  > "$XDG_CONFIG_HOME/backcare/tips.d/mine.toml"
 home_measure() { # NAME FILE -- ARGS...
   local name="$1" file="$2"; shift 3
   local out

@@ -17,7 +17,7 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
-use crate::replace::replace_file;
+use crate::replace::{Durability, replace_file};
 use crate::tips::files::read_limited;
 
 /// The ids of hidden tips, sorted.
@@ -100,7 +100,7 @@ impl Hidden {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        replace_file(path, self.text().as_bytes())
+        replace_file(path, self.text().as_bytes(), Durability::Synced)
     }
 
     /// The file as `save` writes it: read back, it gives the same ids.

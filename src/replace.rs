@@ -56,13 +56,24 @@ pub fn lock_beside(path: &Path, name: &str, wait: Duration) -> io::Result<Option
     }
 }
 
+/// How much a replace must survive.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// A choice the user made (the hidden list): synced to disk before the rename, and the
+    /// directory after it, so a crash leaves the old file or the new, never an empty one.
+    Synced,
+    /// A convenience (the state, rebuilt when lost): no sync, which would cost a shell start
+    /// about half a millisecond.
+    Unsynced,
+}
+
 /// Replaces the file at `path` with `contents`. The caller holds the file's lock.
 ///
 /// A symbolic link (a dotfiles set-up) is kept: the file it points to is replaced, and an
 /// existing file keeps its permissions. The temporary file is made beside the target with a
-/// unique name (never through an existing file or link), synced before the rename, and
-/// removed by this run if anything fails.
-pub fn replace_file(path: &Path, contents: &[u8]) -> io::Result<()> {
+/// unique name (never through an existing file or link) and removed by this run if anything
+/// fails; with [`Durability::Synced`] it is synced before the rename.
+pub fn replace_file(path: &Path, contents: &[u8], durability: Durability) -> io::Result<()> {
     let target = resolve_links(path)?;
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
@@ -79,12 +90,16 @@ pub fn replace_file(path: &Path, contents: &[u8]) -> io::Result<()> {
             .set_permissions(metadata.permissions())?;
     }
     temporary.write_all(contents)?;
-    temporary.as_file().sync_all()?;
+    if durability == Durability::Synced {
+        temporary.as_file().sync_all()?;
+    }
     // On failure the temporary file is dropped, which removes it.
     temporary.persist(&target).map_err(|error| error.error)?;
     // The rename is durable once the directory is synced; a directory that cannot be opened
     // (an odd file system) does not undo the write.
-    if let Ok(dir) = File::open(&dir) {
+    if durability == Durability::Synced
+        && let Ok(dir) = File::open(&dir)
+    {
         let _ = dir.sync_all();
     }
     Ok(())
@@ -126,7 +141,7 @@ mod tests {
         fs::set_permissions(&real, fs::Permissions::from_mode(0o600)).unwrap();
         let link = dir.path().join("hidden.toml");
         std::os::unix::fs::symlink("dotfiles/hidden.toml", &link).unwrap();
-        replace_file(&link, b"new").unwrap();
+        replace_file(&link, b"new", Durability::Synced).unwrap();
         assert!(
             fs::symlink_metadata(&link)
                 .unwrap()
@@ -146,7 +161,7 @@ mod tests {
         let path = dir.path().join("hidden.toml");
         let other = dir.path().join("hidden.toml.tmp");
         fs::write(&other, "someone else's").unwrap();
-        replace_file(&path, b"mine").unwrap();
+        replace_file(&path, b"mine", Durability::Unsynced).unwrap();
         assert_eq!(fs::read_to_string(&other).unwrap(), "someone else's");
         assert_eq!(fs::read_to_string(&path).unwrap(), "mine");
     }

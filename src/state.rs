@@ -16,7 +16,9 @@
 //! it reads, picks and writes: runs take turns, and one shuffle bag is shared exactly. A lock
 //! held too long (a stuck process) never blocks a shell start for more than [`LOCK_WAIT`]:
 //! the tip is shown and simply not recorded. Under the lock, the new state is written to a
-//! temporary file of its own beside it, synced, then renamed over the old one (see `replace`).
+//! temporary file of its own beside it, then renamed over the old one (see `replace`); it is
+//! not synced to disk, which would cost every shell start about half a millisecond for a
+//! file that is rebuilt when lost.
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -25,7 +27,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::replace::{lock_beside, replace_file};
+use crate::replace::{Durability, lock_beside, replace_file};
 use crate::tips::files::open_regular;
 
 /// State files are tiny; anything larger is not ours.
@@ -136,7 +138,7 @@ impl Session {
             Ok(_) => {
                 let mut json = serde_json::to_vec(&self.state).map_err(io::Error::other)?;
                 json.push(b'\n');
-                replace_file(&self.path, &json)
+                replace_file(&self.path, &json, Durability::Unsynced)
             }
             Err(LockProblem::TimedOut) => Ok(()),
             Err(LockProblem::Failed(error)) => Err(io::Error::new(error.kind(), error.to_string())),
