@@ -420,7 +420,7 @@ pub struct StageArgs {
     pub week: Option<u8>,
 
     /// Only tips for this stage
-    #[arg(long, value_enum, value_name = "STAGE")]
+    #[arg(long, value_enum, value_name = "STAGE", ignore_case = true)]
     pub stage: Option<StageChoice>,
 }
 

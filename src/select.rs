@@ -13,7 +13,12 @@ pub fn eligible<'c>(catalog: &'c Catalog, topics: &[String], stage: Option<Stage
     catalog
         .tips
         .iter()
-        .filter(|tip| topics.is_empty() || topics.iter().any(|topic| *topic == tip.topic))
+        .filter(|tip| {
+            topics.is_empty()
+                || topics
+                    .iter()
+                    .any(|topic| topic.eq_ignore_ascii_case(&tip.topic))
+        })
         .filter(|tip| stage.is_none_or(|stage| tip.fits(stage)))
         .collect()
 }

@@ -555,3 +555,17 @@ fn a_closed_pipe_ends_quietly() {
         assert_eq!(stderr, "exit=0\n", "{command}: {stderr}");
     }
 }
+
+/// Topic, stage and routine names work in any case, as ids and regions do.
+#[test]
+fn names_work_in_any_case() {
+    let env = TestEnv::new();
+    assert_eq!(
+        env.json(&["list", "--topic", "Sleep", "--stage", "Third"]),
+        env.json(&["list", "--topic", "sleep", "--stage", "third"])
+    );
+    env.run(&["tip", "--topic", "SLEEP", "--seed", "1"])
+        .success();
+    let desk = env.json(&["stretch", "Desk"]);
+    assert_eq!(desk["id"], "desk");
+}

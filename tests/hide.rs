@@ -318,3 +318,19 @@ fn hide_and_unhide_answer_in_json() {
     let json = env.json(&["unhide", &ids[1]]);
     assert_eq!(json["shown_again"], serde_json::json!([ids[1]]));
 }
+
+/// `hide` twice and `unhide` twice answer alike: the second says so and succeeds.
+#[test]
+fn hide_and_unhide_twice_are_symmetric() {
+    let env = TestEnv::new();
+    env.run(&["hide", "posture-shoes"]).success();
+    env.run(&["hide", "posture-shoes"])
+        .success()
+        .stdout("already hidden: posture-shoes\n");
+    env.run(&["unhide", "posture-shoes"])
+        .success()
+        .stdout("shown again: posture-shoes\n");
+    env.run(&["unhide", "posture-shoes"])
+        .success()
+        .stdout("not hidden: posture-shoes\n");
+}

@@ -35,7 +35,9 @@ impl Context {
                     visible(asked),
                     did_you_mean(&id, catalog.tips.iter().map(|tip| &*tip.id))
                 ));
-            } else if !hide && !hidden.contains(&id) {
+            } else if !hide && !hidden.contains(&id) && catalog.tip(&id).is_none() {
+                // Neither hidden nor a tip: a typo. (A real tip that is not hidden is said so,
+                // with exit 0, as hiding a hidden one is.)
                 problems.push(format!(
                     "tip `{}` is not hidden{}",
                     visible(asked),
@@ -60,7 +62,8 @@ impl Context {
             report.push_str(&match (hide, changed) {
                 (true, true) => format!("hidden: {id}\n"),
                 (true, false) => format!("already hidden: {id}\n"),
-                (false, _) => format!("shown again: {id}\n"),
+                (false, true) => format!("shown again: {id}\n"),
+                (false, false) => format!("not hidden: {id}\n"),
             });
             if changed {
                 changed_ids.push(id);
@@ -74,7 +77,7 @@ impl Context {
             let object = if hide {
                 serde_json::json!({ "hidden": changed_ids, "already_hidden": unchanged_ids })
             } else {
-                serde_json::json!({ "shown_again": changed_ids })
+                serde_json::json!({ "shown_again": changed_ids, "not_hidden": unchanged_ids })
             };
             emit(&crate::output::json::render(&object))?;
         } else {

@@ -68,8 +68,11 @@ impl Catalog {
         self.exercises.iter().find(|exercise| exercise.id == id)
     }
 
+    /// The routine with id `id`, in any case (`Desk` is `desk`).
     pub fn routine(&self, id: &str) -> Option<&Routine> {
-        self.routines.iter().find(|routine| routine.id == id)
+        self.routines
+            .iter()
+            .find(|routine| routine.id.eq_ignore_ascii_case(id))
     }
 
     /// Who the built-in set is from and when it was last reviewed, from `tips.toml`'s `[about]`.
@@ -77,8 +80,16 @@ impl Catalog {
         &builtin::ABOUT
     }
 
+    /// The topic named `name`, in any case (`Sleep` is `sleep`); an exact match wins.
     pub fn topic(&self, name: &str) -> Option<&Topic> {
-        self.topics.iter().find(|topic| topic.name == name)
+        self.topics
+            .iter()
+            .find(|topic| topic.name == name)
+            .or_else(|| {
+                self.topics
+                    .iter()
+                    .find(|topic| topic.name.eq_ignore_ascii_case(name))
+            })
     }
 
     pub fn tip(&self, id: &str) -> Option<&Tip> {
