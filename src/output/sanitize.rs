@@ -75,7 +75,7 @@ pub fn pango(text: &str) -> String {
 }
 
 /// Tip text as one line: runs of white space (including newlines) become one space, then
-/// anything unsafe is made visible.
+/// anything that could drive a terminal is made visible.
 pub fn one_line(text: &str) -> String {
     let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
     visible(&joined).into_owned()
