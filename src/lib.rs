@@ -1,7 +1,7 @@
 //! backcare: short, trustworthy back-care tips for pregnancy, for the shell.
 //!
 //! `main.rs` only calls `app::main`; each module owns one idea: `os` (everything that talks to
-//! the operating system beyond std, and the one module allowed unsafe code, which the crate denies elsewhere), `cli` (the command
+//! the operating system beyond std, and the one module where the crate-wide deny of unsafe_code is lifted), `cli` (the command
 //! line), `app` (settings, dispatch, and errors turned into messages and exit codes), `commands` (one module per command: `backcare X` is `commands/X.rs`), `tips`
 //! (model, file format, built-in set, loading: tips, and the exercises and routines of
 //! `stretch`), `select` (which tip), `search`, `output` (text, colour, JSON, sanitizing),
