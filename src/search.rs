@@ -106,6 +106,8 @@ pub struct Synonyms {
     groups: Vec<Vec<Vec<String>>>,
     /// A phrase (its keys joined by spaces) to the groups that hold it.
     index: HashMap<String, Vec<usize>>,
+    /// Every word and phrase as written, folded, for "did you mean".
+    written: Vec<String>,
 }
 
 impl Synonyms {
@@ -119,6 +121,7 @@ impl Synonyms {
         Synonyms {
             groups: Vec::new(),
             index: HashMap::new(),
+            written: Vec::new(),
         }
     }
 
@@ -141,18 +144,12 @@ impl Synonyms {
                     ));
                 }
                 synonyms.index.entry(keys.join(" ")).or_default().push(at);
+                synonyms.written.push(fold(phrase));
                 group.push(keys);
             }
             synonyms.groups.push(group);
         }
         Ok(synonyms)
-    }
-
-    /// Every word and phrase of the table, as written, for "did you mean".
-    fn phrases(text: &str) -> Vec<String> {
-        toml::from_str::<SameWords>(text)
-            .map(|table| table.same.into_iter().flat_map(|same| same.words).collect())
-            .unwrap_or_default()
     }
 }
 
@@ -308,6 +305,7 @@ const MAX_SUGGESTED_TERMS: usize = 3;
 pub fn unknown_terms<'t>(
     query: &Query,
     texts: impl IntoIterator<Item = &'t str>,
+    synonyms: &Synonyms,
 ) -> Vec<(String, Vec<String>)> {
     let stemmer = stemmer();
     let mut keys = HashSet::new();
@@ -320,11 +318,7 @@ pub fn unknown_terms<'t>(
             }
         }
     }
-    vocabulary.extend(
-        Synonyms::phrases(SAME_WORDS)
-            .iter()
-            .map(|phrase| fold(phrase)),
-    );
+    vocabulary.extend(synonyms.written.iter().cloned());
     let mut vocabulary: Vec<String> = vocabulary.into_iter().collect();
     vocabulary.sort();
     // Suggestions for the first few unknown terms only: a pasted essay costs one pass.
@@ -374,7 +368,7 @@ mod tests {
     #[test]
     fn a_word_nothing_holds_gets_the_words_spelt_like_it() {
         let query = Query::literal(&["pilow".into(), "back".into()]);
-        let unknown = unknown_terms(&query, ["a pillow for your back"]);
+        let unknown = unknown_terms(&query, ["a pillow for your back"], &Synonyms::none());
         assert_eq!(unknown, [("pilow".to_string(), vec!["pillow".to_string()])]);
     }
 

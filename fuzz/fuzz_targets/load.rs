@@ -80,7 +80,7 @@ fuzz_target!(|data: &[u8]| {
     let query = Query::new(&[input.chars().take(200).collect()], &synonyms());
     let all: Vec<_> = catalog.tips.iter().collect();
     let _ = search::search(&catalog, &all, &query);
-    let _ = search::unknown_terms(&query, catalog.tips.iter().map(|tip| &*tip.text));
+    let _ = search::unknown_terms(&query, catalog.tips.iter().map(|tip| &*tip.text), synonyms());
     let tips: Vec<_> = catalog.tips.iter().collect();
     let _ = screen.list(&catalog, &tips);
     let _ = screen.topics(&catalog);

@@ -15,7 +15,8 @@ impl Context {
         topics: &[String],
         stage: &StageArgs,
     ) -> Result<Exit, Error> {
-        let words = Query::new(query, &Synonyms::builtin());
+        let synonyms = Synonyms::builtin();
+        let words = Query::new(query, &synonyms);
         if words.is_empty() {
             return Err(Error::Usage("search needs at least one word".to_string()));
         }
@@ -42,7 +43,7 @@ impl Context {
             texts.extend(catalog.topics.iter().map(|topic| topic.title.to_string()));
             texts.extend(signs_texts(&sheet, region));
             let hints: Vec<String> =
-                search::unknown_terms(&words, texts.iter().map(String::as_str))
+                search::unknown_terms(&words, texts.iter().map(String::as_str), &synonyms)
                     .into_iter()
                     .filter(|(_, close)| !close.is_empty())
                     .map(|(typed, close)| {
