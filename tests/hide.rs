@@ -334,3 +334,40 @@ fn hide_and_unhide_twice_are_symmetric() {
         .success()
         .stdout("not hidden: posture-shoes\n");
 }
+
+/// `hide` killed at the moment it would rename its new list into place (strace sends
+/// SIGKILL there) leaves the list as it was, and the next `hide` works.
+#[test]
+#[ignore = "needs strace: run with `cargo test -- --include-ignored`"]
+fn a_hide_killed_before_its_rename_loses_nothing() {
+    common::installed("strace");
+    let env = TestEnv::new();
+    let ids = builtin_ids(&env);
+    env.run(&["hide", &ids[0]]).success();
+    let before = std::fs::read_to_string(hidden_file(&env)).unwrap();
+    let status = std::process::Command::new("strace")
+        .args([
+            "-f",
+            "-qq",
+            "-o",
+            "/dev/null",
+            "-e",
+            "trace=rename,renameat,renameat2",
+            "-e",
+            "inject=rename,renameat,renameat2:signal=KILL",
+        ])
+        .arg(assert_cmd::cargo::cargo_bin("backcare"))
+        .args(["hide", &ids[1]])
+        .env_clear()
+        .envs(env.environment())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(!status.success(), "the run was killed");
+    assert_eq!(std::fs::read_to_string(hidden_file(&env)).unwrap(), before);
+    env.run(&["hide", &ids[1]]).success();
+    let mut expected = ids[..2].to_vec();
+    expected.sort();
+    assert_eq!(hidden_ids(&env), expected);
+}
