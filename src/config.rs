@@ -88,7 +88,7 @@ impl Config {
         let mut config = Config::default();
         let mut problems = Vec::new();
         let mut unshown = 0usize;
-        if let Some(why) = crate::tips::parse::too_many_values(text) {
+        if let Some(why) = backcare_data::read::too_many_values(text) {
             let problem = Diagnostic::file(path, format!("{why}; is this a config file?"));
             return (config, vec![ConfigProblem::whole(problem)]);
         }
@@ -121,7 +121,7 @@ impl Config {
                     // A date alone: a time or an offset after it would shift the day depending
                     // on how it was read, so none is taken.
                     Some(written.as_str())
-                        .filter(|written| crate::tips::parse::is_date(written))
+                        .filter(|written| backcare_data::read::is_date(written))
                         .and_then(|written| written.parse::<Date>().ok())
                         .ok_or_else(|| {
                             fail(format!(

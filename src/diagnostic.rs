@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use crate::tips::parse::position;
+use backcare_data::read::position;
 
 /// The most of a line a problem shows (a file of one huge line must not print it whole).
 pub const EXCERPT_CHARS: usize = 100;

@@ -52,7 +52,7 @@ impl Hidden {
     }
 
     pub fn parse(path: &str, text: &str) -> Result<Hidden, Diagnostic> {
-        if let Some(why) = crate::tips::parse::too_many_values(text) {
+        if let Some(why) = backcare_data::read::too_many_values(text) {
             return Err(Diagnostic::file(
                 path,
                 format!("{why}; is this a list of hidden tips?"),

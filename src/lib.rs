@@ -29,6 +29,6 @@ pub mod search;
 pub mod select;
 pub mod state;
 pub mod stretch;
-pub mod suggest;
+pub use backcare_data::suggest;
 pub mod tips;
 pub mod warning_signs;

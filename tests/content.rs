@@ -6,9 +6,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use backcare::tips::parse::{is_date, is_valid_id, parse};
 use backcare::tips::{Catalog, Source, Stage, Tip};
 use backcare::warning_signs::{self, Level, When};
+use backcare_data::read::{is_date, is_valid_id};
+use backcare_data::tips::parse;
 
 const BUILTIN: &str = include_str!("../tips.toml");
 const PREGNANT: [Stage; 3] = [Stage::First, Stage::Second, Stage::Third];
@@ -865,7 +866,7 @@ fn every_exercise_names_its_stop_signs() {
 
 #[test]
 fn nothing_is_unsafe_for_the_stages_it_lists() {
-    use backcare::tips::model::Position;
+    use backcare_data::Position;
     for exercise in &catalog().exercises {
         let id = &*exercise.id;
         // Lying on the back: not after the first trimester (the session also stops it at 16
@@ -948,9 +949,8 @@ fn every_routine_lasts_three_to_seven_minutes_for_everyone() {
         }
     }
     // The desk routine is done sitting at a desk; the pelvic floor one is only that.
-    let seated = |id: &str| {
-        catalog.exercise(id).unwrap().position == backcare::tips::model::Position::Sitting
-    };
+    let seated =
+        |id: &str| catalog.exercise(id).unwrap().position == backcare_data::Position::Sitting;
     assert!(
         catalog
             .routine("desk")

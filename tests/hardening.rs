@@ -181,7 +181,7 @@ fn a_file_of_junk_reports_a_bounded_number_of_problems() {
     assert!(stderr.lines().count() <= 21, "{}", stderr.lines().count());
     assert!(stderr.contains("more problems not shown"), "{stderr}");
     // Junk that would make more tables than any tips file: one line, before any parsing.
-    let stderr = check(&junk(200_000));
+    let stderr = check(&junk(600_000));
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("too many tables"), "{stderr}");
 }
@@ -852,7 +852,7 @@ fn a_symlinked_state_file_stays_a_link() {
 #[test]
 fn dotted_key_files_are_refused_before_parsing() {
     let env = TestEnv::new();
-    let dotted: String = (0..2_000)
+    let dotted: String = (0..3_000)
         .map(|i| format!("k{i}{} = 1\n", ".a".repeat(30)))
         .collect();
     let tips = env.write("dotted.toml", &dotted);
@@ -904,14 +904,14 @@ fn a_huge_query_gets_one_short_answer() {
     assert!(stderr.len() < 400, "{}", stderr.len());
 }
 
-/// 45,000 routines in one valid file are read (in pieces, layered by map).
+/// 30,000 routines in one valid file (near the bound on values) are read, layered by map.
 #[test]
 fn a_file_of_many_routines_is_read() {
     let env = TestEnv::new();
     let mut text = String::from(
         "[topics.t]\ntitle = \"T\"\n[[tips]]\nid = \"x\"\ntopic = \"t\"\ntext = \"A tip.\"\n",
     );
-    for i in 0..45_000 {
+    for i in 0..30_000 {
         text.push_str(&format!(
             "[[routines]]\nid = \"r{i}\"\nname = \"R\"\ndescription = \"D.\"\nexercises = [\"pelvic-floor-quick\"]\n"
         ));
@@ -919,5 +919,5 @@ fn a_file_of_many_routines_is_read() {
     let file = env.write("routines.toml", &text);
     env.run(&["--file", file.to_str().unwrap(), "check"])
         .success()
-        .stdout(contains("45004 routines"));
+        .stdout(contains("30004 routines"));
 }

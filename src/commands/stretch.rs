@@ -13,7 +13,7 @@ use crate::stretch::session::{self, Ending, Look};
 use crate::stretch::{Plan, Situation, about_minutes, duration};
 use crate::suggest::did_you_mean;
 use crate::tips::Catalog;
-use crate::tips::model::Exercise;
+use backcare_data::Exercise;
 
 impl Context {
     pub(crate) fn stretch(&self, args: &StretchArgs) -> Result<Exit, Error> {

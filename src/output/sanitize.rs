@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::tips::parse::is_invisible as is_hidden_format;
+use backcare_data::read::is_invisible as is_hidden_format;
 
 /// Whether `c` must not reach a terminal or a JSON reader as itself.
 pub fn is_unsafe(c: char) -> bool {

@@ -8,8 +8,8 @@ pub mod session;
 mod terminal;
 
 use crate::output::sanitize::visible;
-use crate::tips::model::{Exercise, Position, Routine};
 use crate::tips::{Catalog, Stage};
+use backcare_data::{Exercise, Position, Routine};
 
 /// Lying flat on the back is left out of pregnancy from this many completed weeks: the
 /// bump's weight on the big blood vessels can make a pregnant woman feel faint.

@@ -14,7 +14,7 @@ use super::terminal::{Event, Key, Keyboard};
 use super::{Plan, about_minutes, duration};
 use crate::output::sanitize::visible;
 use crate::output::{Screen, Style};
-use crate::tips::model::{Exercise, GET_READY_SECONDS};
+use backcare_data::model::{Exercise, GET_READY_SECONDS};
 
 /// How a session looks and how fast its clock runs.
 pub struct Look<'s> {

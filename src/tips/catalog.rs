@@ -5,9 +5,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use super::builtin;
-use super::model::{About, Exercise, Routine, Tip, Topic};
-use super::parse::{Entry, ParsedFile};
 use crate::diagnostic::{Diagnostic, Problems};
+use backcare_data::tips::{Entry, ParsedFile};
+use backcare_data::{About, Exercise, Routine, Tip, Topic};
 
 /// Topics and tips, each in the order they were declared.
 #[derive(Clone, Debug, Default)]
@@ -34,22 +34,12 @@ pub struct UserFile {
 
 impl Catalog {
     pub fn builtin() -> Catalog {
+        let set = builtin::set();
         Catalog {
-            topics: builtin::TOPICS.to_vec(),
-            tips: builtin::tips(),
-            disabled: HashMap::new(),
-            hidden: BTreeSet::new(),
-            about: HashMap::new(),
-            exercises: builtin::exercises(),
-            routines: builtin::routines(),
-        }
-    }
-
-    /// The built-in tips and topics without the exercises and routines (for `tip`).
-    pub fn builtin_tips() -> Catalog {
-        Catalog {
-            topics: builtin::TOPICS.to_vec(),
-            tips: builtin::tips(),
+            topics: set.topics,
+            tips: set.tips,
+            exercises: set.exercises,
+            routines: set.routines,
             ..Catalog::default()
         }
     }
@@ -57,10 +47,11 @@ impl Catalog {
     /// The line every stretch session starts with, from the built-in `exercises.toml`, for
     /// pregnancy or after the birth: it is shown even when the built-in set is left out.
     pub fn safety_line(after_birth: bool) -> &'static str {
+        let safety = &builtin::SHARED.safety;
         if after_birth {
-            builtin::SAFETY_AFTER_BIRTH
+            &safety.after_birth.text
         } else {
-            builtin::SAFETY_PREGNANCY
+            &safety.pregnancy.text
         }
     }
 
@@ -77,7 +68,7 @@ impl Catalog {
 
     /// Who the built-in set is from and when it was last reviewed, from `tips.toml`'s `[about]`.
     pub fn builtin_about() -> &'static About {
-        &builtin::ABOUT
+        &builtin::SHARED.about
     }
 
     /// The topic named `name`, in any case (`Sleep` is `sleep`); an exact match wins.
@@ -316,7 +307,7 @@ pub struct Layered {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tips::parse::parse;
+    use backcare_data::tips::parse;
 
     fn user_file(path: &str, text: &str) -> UserFile {
         let (parsed, problems) = parse(text, Some(path));

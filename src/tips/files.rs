@@ -7,12 +7,12 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use super::catalog::{Catalog, Layered, UserFile};
-use super::parse::parse;
 use crate::diagnostic::{Diagnostic, Problems};
+use backcare_data::tips::parse;
 
 /// The largest tips file backcare reads: room for about 40,000 tips (the built-in set of 106
 /// tips is about 50 KiB). With the parser's bounds on values and tables
-/// ([`super::parse::too_many_values`]) it bounds the memory the TOML parser can need.
+/// ([`backcare_data::read::too_many_values`]) it bounds the memory the TOML parser can need.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// A file backcare found but will not read, and why (a dangling link, a FIFO, a directory).
@@ -186,11 +186,15 @@ fn load_with(
     if !problems.is_empty() {
         return Err(problems.into_list());
     }
-    let base = match (with_builtin, tips_only) {
-        (true, false) => Catalog::builtin(),
-        (true, true) => Catalog::builtin_tips(),
-        (false, _) => Catalog::default(),
+    let mut base = if with_builtin {
+        Catalog::builtin()
+    } else {
+        Catalog::default()
     };
+    if tips_only {
+        base.exercises.clear();
+        base.routines.clear();
+    }
     base.layer(files)
 }
 

@@ -1,10 +1,9 @@
-//! Tips and topics: the model, the file format, the built-in set and how files combine.
+//! Tips and topics: the built-in set and how files combine. The model and the file format
+//! are the `backcare-data` crate's.
 
 mod builtin;
 pub mod catalog;
 pub mod files;
-pub mod model;
-pub mod parse;
 
+pub use backcare_data::{About, Exercise, Position, Routine, Source, Stage, Text, Tip, Topic};
 pub use catalog::Catalog;
-pub use model::{About, Source, Stage, Tip, Topic};

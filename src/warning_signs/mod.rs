@@ -2,13 +2,11 @@
 //! the numbers to call where the reader lives. The signs, sources and numbers are data, in
 //! `warning-signs.toml` (see `sheet`); this module picks the region and lays the sheet out.
 
-mod sheet;
-
 use std::collections::HashMap;
 
 use serde::Serialize;
 
-pub use sheet::{Level, Region, Section, Sheet, When};
+pub use backcare_data::sheet::{Level, Region, Section, Sheet, When};
 
 use crate::cli::DISCLAIMER;
 use crate::output::json::SourceObject;
@@ -39,7 +37,7 @@ pub fn locale_territory(var: impl Fn(&str) -> Option<String>) -> Option<String> 
 /// The sheet as it is laid out, in the reader's region and order.
 struct Laid<'s> {
     sheet: &'s Sheet,
-    sections: Vec<&'s sheet::Section>,
+    sections: Vec<&'s Section>,
     /// Source keys in order of first use, so the text can number them.
     cited: Vec<&'s str>,
 }
@@ -127,7 +125,7 @@ pub fn json(sheet: &Sheet, region: &Region, stage: Option<When>) -> String {
         .map(|key| (*key, laid.source(key)))
         .collect();
     let source = |key: &str| SourceObject::from(&sources[key]);
-    let sign = |sign: &sheet::Sign| SignObject {
+    let sign = |sign: &backcare_data::sheet::Sign| SignObject {
         text: region.fill(&sign.text),
         source: source(&sign.source),
     };

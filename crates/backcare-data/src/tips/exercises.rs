@@ -1,6 +1,5 @@
 //! Reading the `[[exercises]]`, `[[routines]]` and `[safety]` tables of a tips file: the
-//! content of `backcare stretch`. Part of the file reader in `parse.rs`, whose helpers it uses;
-//! compiled into `build.rs` with it, so it uses only `std`, `toml` and `model`.
+//! content of `backcare stretch`. Part of the tips file reader in `tips.rs`.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -8,11 +7,12 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::super::model::{Exercise, Position, Routine};
 use super::{
     MAX_TEXT_CHARS, NamedSource, ParsedExercise, ParsedFile, ParsedRoutine, Reader, Safety,
-    SafetyLine, Sourced, Table, is_valid_id,
+    SafetyLine, Sourced, Table,
 };
+use crate::model::{Exercise, Position, Routine};
+use crate::read::is_valid_id;
 
 const EXERCISE_KEYS: &[&str] = &[
     "id",
@@ -53,7 +53,7 @@ const REPETITIONS: (i64, i64) = (1, 50);
 const REST_SECONDS: (i64, i64) = (0, 60);
 const WEEKS: (i64, i64) = (1, 42);
 
-impl Reader<'_, '_> {
+impl Reader<'_> {
     pub(super) fn exercises(&mut self, value: &Spanned<DeValue<'_>>, file: &mut ParsedFile) {
         let Some(array) = value.get_ref().as_array() else {
             self.wrong_type("exercises", "an array of tables ([[exercises]])", value);
@@ -177,13 +177,10 @@ impl Reader<'_, '_> {
             source,
             origin: self.origin.clone(),
         };
-        (self.problems_found() == problems_before).then(|| {
-            let id_span = self.shift(id_span);
-            (
-                ParsedExercise { exercise, id_span },
-                [named_source, named_stop_source],
-            )
-        })
+        (self.problems_found() == problems_before).then_some((
+            ParsedExercise { exercise, id_span },
+            [named_source, named_stop_source],
+        ))
     }
 
     pub(super) fn routines(&mut self, value: &Spanned<DeValue<'_>>, file: &mut ParsedFile) {
@@ -240,7 +237,7 @@ impl Reader<'_, '_> {
                             );
                             continue;
                         }
-                        exercises.push((wanted, self.shift(item.span())));
+                        exercises.push((wanted, item.span()));
                     }
                 }
             },
@@ -260,7 +257,7 @@ impl Reader<'_, '_> {
         };
         (self.problems_found() == problems_before).then(|| ParsedRoutine {
             routine,
-            id_span: self.shift(id_span),
+            id_span,
             exercise_spans: exercises.into_iter().map(|(_, span)| span).collect(),
         })
     }
