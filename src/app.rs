@@ -8,8 +8,9 @@ use std::io::{self, IsTerminal, Write};
 use clap::Parser;
 
 use crate::cli::{Cli, ColorChoice, Command};
+use crate::commands;
 use crate::commands::{Context, completions, emit, init, man, template, warn};
-use crate::config::{Config, ConfigProblem};
+use crate::config::{Config, ConfigProblem, StoppedBy};
 use crate::error::{Error, Exit};
 use crate::output::{self, Screen, Style};
 use crate::paths::Paths;
@@ -93,41 +94,29 @@ fn report(error: &Error, one_line: bool) {
 }
 
 /// A mistake in the config file or the environment stops only the commands whose result it
-/// would change, naming the file (or variable) and key. The safety screen, the set-up commands
-/// and `check` always work, and `tip` always shows a tip: for them it costs one warning line.
+/// would change (each command says which, as its `STOPPED_BY`), naming the file (or variable)
+/// and key; for the others it costs one warning line.
 fn settle_config_problems(command: &Command, problems: Vec<ConfigProblem>) -> Result<(), Error> {
     let Some(first) = problems.first() else {
         return Ok(());
     };
-    let stops = match command {
-        Command::Tip(_)
-        | Command::Line(_)
-        | Command::Export(_)
-        | Command::WarningSigns(_)
-        | Command::Init(_)
-        | Command::Completions(_)
-        | Command::Man
-        | Command::Template
-        | Command::Check(_) => false,
-        // `status` shows every setting.
-        Command::Status => true,
-        // A session must not run on a guess about pelvic girdle pain: a config file that
-        // cannot be read, or a bad `pelvic_girdle_pain`, stops it (dates that cannot be read
-        // already make it assume any week of pregnancy, the strictest).
-        Command::Stretch(_) => problems.iter().any(|problem| {
-            problem.whole_file || matches!(problem.key, Some("pelvic_girdle_pain" | "color"))
-        }),
-        // Browsing uses only the colour setting (and a file that cannot be read at all).
-        Command::List(_)
-        | Command::Search(_)
-        | Command::Show(_)
-        | Command::Topics
-        | Command::Hide(_)
-        | Command::Unhide(_) => problems
-            .iter()
-            .any(|problem| problem.whole_file || problem.key == Some("color")),
+    let stopped_by = match command {
+        Command::Tip(_) => commands::tip::STOPPED_BY,
+        Command::Line(_) => commands::line::STOPPED_BY,
+        Command::Export(_) => commands::export::STOPPED_BY,
+        Command::WarningSigns(_) => commands::warning_signs::STOPPED_BY,
+        Command::Init(_) | Command::Completions(_) | Command::Man | Command::Template => {
+            StoppedBy::Nothing
+        }
+        Command::Check(_) => commands::check::STOPPED_BY,
+        Command::Status => commands::status::STOPPED_BY,
+        Command::Stretch(_) => commands::stretch::STOPPED_BY,
+        Command::List(_) | Command::Search(_) | Command::Show(_) | Command::Topics => {
+            commands::list::STOPPED_BY
+        }
+        Command::Hide(_) | Command::Unhide(_) => commands::hide::STOPPED_BY,
     };
-    if stops {
+    if problems.iter().any(|problem| stopped_by.stops(problem)) {
         return Err(Error::Data(
             problems
                 .into_iter()

@@ -114,6 +114,18 @@ pub enum ColorChoice {
     Never,
 }
 
+impl ColorChoice {
+    /// The choice as the config file and `BACKCARE_COLOR` write it.
+    pub fn from_name(name: &str) -> Option<ColorChoice> {
+        match name {
+            "auto" => Some(ColorChoice::Auto),
+            "always" => Some(ColorChoice::Always),
+            "never" => Some(ColorChoice::Never),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 // Clap builds a subcommand's arguments only when that subcommand runs: a faster start-up.
 #[command(defer = true)]

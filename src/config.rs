@@ -17,8 +17,10 @@
 
 use std::path::Path;
 
+use backcare_data::read::{self, Report, in_file_order};
 use jiff::civil::Date;
-use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+use toml::de::DeValue;
 
 use crate::cli::ColorChoice;
 use crate::diagnostic::Diagnostic;
@@ -86,164 +88,155 @@ impl Config {
 
     pub fn parse(path: &str, text: &str) -> (Config, Vec<ConfigProblem>) {
         let mut config = Config::default();
-        let mut problems = Vec::new();
-        let mut unshown = 0usize;
-        if let Some(why) = backcare_data::read::too_many_values(text) {
-            let problem = Diagnostic::file(path, format!("{why}; is this a config file?"));
-            return (config, vec![ConfigProblem::whole(problem)]);
-        }
-        let document = match DeTable::parse(text) {
+        let document = match read::document(text, "a config file") {
             Ok(document) => document,
-            Err(error) => {
-                let span = error.span().unwrap_or(0..0);
-                let problem = Diagnostic::at(path, text, &span, error.message().trim());
+            Err(unread) => {
+                let first = unread.into_problems().swap_remove(0);
+                let problem = Diagnostic::at(path, text, &first.span, first.message);
                 return (config, vec![ConfigProblem::whole(problem)]);
             }
         };
+        let mut report = Report::default();
+        // The setting each reported problem is about (`None`: a key backcare does not know).
+        let mut about = Vec::new();
         // In file order, so problems are told from the top.
-        let mut settings: Vec<_> = document.get_ref().iter().collect();
-        settings.sort_by_key(|(key, _)| key.span().start);
-        for (key, value) in settings {
+        for (key, value) in in_file_order(&document) {
             let name = key.get_ref().as_ref();
-            let fail = |message: String| Diagnostic::at(path, text, &value.span(), message);
-            let as_string = || {
-                value
-                    .get_ref()
-                    .as_str()
-                    .ok_or_else(|| fail(format!("`{name}` must be a string")))
-            };
-            let read: Result<(), Diagnostic> = match name {
-                "due_date" | "birth_date" => {
-                    let written = match value.get_ref() {
-                        DeValue::Datetime(date) => date.to_string(),
-                        other => other.as_str().unwrap_or_default().to_string(),
-                    };
-                    // A date alone: a time or an offset after it would shift the day depending
-                    // on how it was read, so none is taken.
-                    Some(written.as_str())
-                        .filter(|written| backcare_data::read::is_date(written))
-                        .and_then(|written| written.parse::<Date>().ok())
-                        .ok_or_else(|| {
-                            fail(format!(
-                                "`{name}` must be a date written YYYY-MM-DD, without a time"
-                            ))
-                        })
-                        .map(|date| {
-                            let located = Some(Located {
-                                value: date,
-                                place: fail(String::new()),
-                            });
-                            if name == "due_date" {
-                                config.due_date = located;
-                            } else {
-                                config.birth_date = located;
-                            }
-                        })
-                }
-                "region" => as_string().map(|region| {
-                    config.region = Some(Located {
-                        value: region.to_string(),
-                        place: fail(String::new()),
-                    })
-                }),
-                "topics" => value
-                    .get_ref()
-                    .as_array()
-                    .and_then(|items| {
-                        items
-                            .into_iter()
-                            .map(|item| item.get_ref().as_str().map(str::to_string))
-                            .collect::<Option<Vec<String>>>()
-                    })
-                    .ok_or_else(|| fail("`topics` must be an array of topic names".to_string()))
-                    .map(|names| {
-                        config.topics = Some(Located {
-                            value: names,
-                            place: fail(String::new()),
-                        })
-                    }),
-                "every" => {
-                    let written = match value.get_ref() {
-                        DeValue::Integer(number) => number.to_string(),
-                        _ => as_string().map(str::to_string).unwrap_or_default(),
-                    };
-                    written
-                        .parse::<Every>()
-                        .map_err(|e| fail(format!("`every`: {e}")))
-                        .map(|every| config.every = Some(every))
-                }
-                "daily" | "pelvic_girdle_pain" | "stretch_reminder" => {
-                    match value.get_ref().as_bool() {
-                        Some(flag) => {
-                            *match name {
-                                "daily" => &mut config.daily,
-                                "pelvic_girdle_pain" => &mut config.pelvic_girdle_pain,
-                                _ => &mut config.stretch_reminder,
-                            } = flag;
-                            Ok(())
-                        }
-                        None => Err(fail(format!("`{name}` must be true or false"))),
-                    }
-                }
-                "color" => {
-                    let choice = match as_string() {
-                        Ok("auto") => Some(ColorChoice::Auto),
-                        Ok("always") => Some(ColorChoice::Always),
-                        Ok("never") => Some(ColorChoice::Never),
-                        _ => None,
-                    };
-                    match choice {
-                        Some(choice) => {
-                            config.color = Some(choice);
-                            Ok(())
-                        }
-                        None => Err(fail(
-                            "`color` must be \"auto\", \"always\" or \"never\"".to_string(),
-                        )),
-                    }
-                }
-                // Only the first few unknown keys are told, each in constant time; the rest
-                // are counted, so a file of 80,000 stray keys costs one pass.
-                _ if problems.len() >= MAX_CONFIG_PROBLEMS => {
-                    unshown += 1;
-                    Ok(())
-                }
-                other => Err(Diagnostic::at(
-                    path,
-                    text,
-                    &key.span(),
-                    format!(
-                        "unknown key `{other}`{} (expected one of {})",
-                        crate::suggest::did_you_mean(other, KEYS.iter().copied()),
-                        KEYS.join(", ")
-                    ),
-                )),
-            };
-            if let Err(problem) = read {
-                problems.push(ConfigProblem {
-                    key: KEYS.iter().copied().find(|known| *known == name),
-                    whole_file: false,
-                    diagnostic: problem,
-                });
+            let setting = Setting::from_name(name);
+            let reported = report.problems.len();
+            match setting {
+                Some(setting) => config.set(setting, value, &mut report, path, text),
+                None => report.unknown_key(name, key.span(), &Setting::NAMES),
             }
+            about.resize(report.problems.len().max(reported), setting);
         }
-        if unshown > 0 {
+        let mut problems: Vec<ConfigProblem> = report
+            .problems
+            .into_iter()
+            .zip(about)
+            .map(|(problem, key)| ConfigProblem {
+                key,
+                whole_file: false,
+                diagnostic: Diagnostic::at(path, text, &problem.span, problem.message),
+            })
+            .collect();
+        if report.unreported > 0 {
             // Counted, not the whole file: the settings read above still count.
+            let unshown = report.unreported;
             problems.push(ConfigProblem {
                 key: None,
                 whole_file: false,
                 diagnostic: Diagnostic {
                     problems: unshown,
-                    ..Diagnostic::file(path, format!("and {unshown} more unknown keys"))
+                    ..Diagnostic::file(path, format!("and {unshown} more problems"))
                 },
             });
         }
         (config, problems)
     }
-}
 
-/// Config problems told one by one; past this, unknown keys are only counted.
-const MAX_CONFIG_PROBLEMS: usize = 20;
+    /// Reads `value` as `setting`, or reports why it cannot be read (the setting then stays
+    /// at its default).
+    fn set(
+        &mut self,
+        setting: Setting,
+        value: &Spanned<DeValue<'_>>,
+        report: &mut Report,
+        path: &str,
+        text: &str,
+    ) {
+        let name = setting.name();
+        let place = || Diagnostic::at(path, text, &value.span(), "");
+        let as_str = value.get_ref().as_str();
+        let problem = match setting {
+            Setting::DueDate | Setting::BirthDate => {
+                let written = match value.get_ref() {
+                    DeValue::Datetime(date) => date.to_string(),
+                    other => other.as_str().unwrap_or_default().to_string(),
+                };
+                // A date alone: a time or an offset after it would shift the day depending
+                // on how it was read, so none is taken.
+                match read::date(&written) {
+                    Some(date) => {
+                        let located = Some(Located {
+                            value: date,
+                            place: place(),
+                        });
+                        if setting == Setting::DueDate {
+                            self.due_date = located;
+                        } else {
+                            self.birth_date = located;
+                        }
+                        return;
+                    }
+                    None => format!("`{name}` must be a date written YYYY-MM-DD, without a time"),
+                }
+            }
+            Setting::Region => match as_str {
+                Some(region) => {
+                    self.region = Some(Located {
+                        value: region.to_string(),
+                        place: place(),
+                    });
+                    return;
+                }
+                None => format!("`{name}` must be a string"),
+            },
+            Setting::Topics => {
+                let names = value.get_ref().as_array().and_then(|items| {
+                    items
+                        .into_iter()
+                        .map(|item| item.get_ref().as_str().map(str::to_string))
+                        .collect::<Option<Vec<String>>>()
+                });
+                match names {
+                    Some(names) => {
+                        self.topics = Some(Located {
+                            value: names,
+                            place: place(),
+                        });
+                        return;
+                    }
+                    None => "`topics` must be an array of topic names".to_string(),
+                }
+            }
+            Setting::Every => {
+                let written = match value.get_ref() {
+                    DeValue::Integer(number) => number.to_string(),
+                    _ => as_str.unwrap_or_default().to_string(),
+                };
+                match written.parse::<Every>() {
+                    Ok(every) => {
+                        self.every = Some(every);
+                        return;
+                    }
+                    Err(error) => format!("`every`: {error}"),
+                }
+            }
+            Setting::Daily | Setting::PelvicGirdlePain | Setting::StretchReminder => {
+                match value.get_ref().as_bool() {
+                    Some(flag) => {
+                        *match setting {
+                            Setting::Daily => &mut self.daily,
+                            Setting::PelvicGirdlePain => &mut self.pelvic_girdle_pain,
+                            _ => &mut self.stretch_reminder,
+                        } = flag;
+                        return;
+                    }
+                    None => format!("`{name}` must be true or false"),
+                }
+            }
+            Setting::Color => match as_str.and_then(ColorChoice::from_name) {
+                Some(choice) => {
+                    self.color = Some(choice);
+                    return;
+                }
+                None => "`color` must be \"auto\", \"always\" or \"never\"".to_string(),
+            },
+        };
+        report.report(value.span(), problem);
+    }
+}
 
 impl Config {
     /// The config with the environment's settings over it (`BACKCARE_COLOR`,
@@ -254,7 +247,7 @@ impl Config {
         var: impl Fn(&str) -> Option<String>,
         problems: &mut Vec<ConfigProblem>,
     ) -> Config {
-        let mut problem = |key: &'static str, variable: &str, message: String| {
+        let mut problem = |key: Setting, variable: &str, message: String| {
             problems.push(ConfigProblem {
                 key: Some(key),
                 whole_file: false,
@@ -262,12 +255,10 @@ impl Config {
             })
         };
         if let Some(value) = var("BACKCARE_COLOR").filter(|value| !value.is_empty()) {
-            match value.as_str() {
-                "auto" => self.color = Some(ColorChoice::Auto),
-                "always" => self.color = Some(ColorChoice::Always),
-                "never" => self.color = Some(ColorChoice::Never),
-                _ => problem(
-                    "color",
+            match ColorChoice::from_name(&value) {
+                Some(choice) => self.color = Some(choice),
+                None => problem(
+                    Setting::Color,
                     "BACKCARE_COLOR",
                     format!("`{value}` is not auto, always or never"),
                 ),
@@ -276,7 +267,7 @@ impl Config {
         if let Some(value) = var("BACKCARE_EVERY").filter(|value| !value.is_empty()) {
             match value.parse::<Every>() {
                 Ok(every) => self.every = Some(every),
-                Err(message) => problem("every", "BACKCARE_EVERY", message),
+                Err(message) => problem(Setting::Every, "BACKCARE_EVERY", message),
             }
         }
         let place = |variable: &str| Diagnostic::file(variable, String::new());
@@ -302,26 +293,87 @@ impl Config {
     }
 }
 
-/// Every key of the config file.
-pub const KEYS: &[&str] = &[
-    "due_date",
-    "birth_date",
-    "region",
-    "topics",
-    "every",
-    "daily",
-    "color",
-    "pelvic_girdle_pain",
-    "stretch_reminder",
-];
+/// A setting: a key of the config file, some also set by the environment or the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Setting {
+    DueDate,
+    BirthDate,
+    Region,
+    Topics,
+    Every,
+    Daily,
+    Color,
+    PelvicGirdlePain,
+    StretchReminder,
+}
+
+impl Setting {
+    pub const ALL: [Setting; 9] = [
+        Setting::DueDate,
+        Setting::BirthDate,
+        Setting::Region,
+        Setting::Topics,
+        Setting::Every,
+        Setting::Daily,
+        Setting::Color,
+        Setting::PelvicGirdlePain,
+        Setting::StretchReminder,
+    ];
+    /// Every key of the config file, in the order of [`Setting::ALL`].
+    pub const NAMES: [&'static str; 9] = [
+        "due_date",
+        "birth_date",
+        "region",
+        "topics",
+        "every",
+        "daily",
+        "color",
+        "pelvic_girdle_pain",
+        "stretch_reminder",
+    ];
+
+    /// The key in the config file.
+    pub fn name(self) -> &'static str {
+        Setting::NAMES[self as usize]
+    }
+
+    pub fn from_name(name: &str) -> Option<Setting> {
+        Setting::ALL
+            .into_iter()
+            .find(|setting| setting.name() == name)
+    }
+}
 
 /// A problem with one setting of the config file or the environment (`key`; `None` for a key
-/// backcare does not know), or with the whole file (it cannot be read, or is not TOML).
+/// backcare does not know, or for problems only counted), or with the whole file (it cannot be read, or is not TOML).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ConfigProblem {
-    pub key: Option<&'static str>,
+    pub key: Option<Setting>,
     pub whole_file: bool,
     pub diagnostic: Diagnostic,
+}
+
+/// Which config problems stop a command rather than cost it a warning line.
+#[derive(Clone, Copy, Debug)]
+pub enum StoppedBy {
+    /// None: the command works whatever the config says (the safety screen, `tip`, `check`).
+    Nothing,
+    /// Any problem (`status` shows every setting).
+    Anything,
+    /// A file that cannot be read at all, or a problem with one of these settings.
+    FileOr(&'static [Setting]),
+}
+
+impl StoppedBy {
+    pub fn stops(self, problem: &ConfigProblem) -> bool {
+        match self {
+            StoppedBy::Nothing => false,
+            StoppedBy::Anything => true,
+            StoppedBy::FileOr(settings) => {
+                problem.whole_file || problem.key.is_some_and(|key| settings.contains(&key))
+            }
+        }
+    }
 }
 
 impl ConfigProblem {
@@ -367,7 +419,12 @@ mod tests {
         );
         let lines: Vec<(Option<&str>, String)> = problems
             .iter()
-            .map(|problem| (problem.key, problem.diagnostic.headline()))
+            .map(|problem| {
+                (
+                    problem.key.map(Setting::name),
+                    problem.diagnostic.headline(),
+                )
+            })
             .collect();
         assert_eq!(
             lines[0],

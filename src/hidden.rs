@@ -14,7 +14,8 @@ use std::io;
 use std::ops::Range;
 use std::path::Path;
 
-use toml::de::{DeTable, DeValue};
+use backcare_data::read;
+use toml::de::DeValue;
 
 use crate::diagnostic::Diagnostic;
 use crate::replace::{Durability, replace_file};
@@ -52,23 +53,13 @@ impl Hidden {
     }
 
     pub fn parse(path: &str, text: &str) -> Result<Hidden, Diagnostic> {
-        if let Some(why) = backcare_data::read::too_many_values(text) {
-            return Err(Diagnostic::file(
-                path,
-                format!("{why}; is this a list of hidden tips?"),
-            ));
-        }
-        let document = DeTable::parse(text).map_err(|error| {
-            Diagnostic::at(
-                path,
-                text,
-                &error.span().unwrap_or(0..0),
-                error.message().trim(),
-            )
+        let document = read::document(text, "a list of hidden tips").map_err(|unread| {
+            let first = unread.into_problems().swap_remove(0);
+            Diagnostic::at(path, text, &first.span, first.message)
         })?;
         let mut hidden = Hidden::default();
         let mut span = None;
-        for (key, value) in document.get_ref() {
+        for (key, value) in &document {
             // A key from a newer version is not ours to judge: it is kept as it is.
             if key.get_ref() != "hidden" {
                 continue;

@@ -332,7 +332,7 @@ fn every_config_key_is_documented_in_the_manual_and_the_readme() {
     let manual = env.stdout(&["man"]);
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    for key in backcare::config::KEYS {
+    for key in backcare::config::Setting::NAMES {
         assert!(
             manual.contains(&format!("\\fB{key} = ")),
             "man page misses {key}"

@@ -4,10 +4,14 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use super::{Context, emit};
+use crate::config::StoppedBy;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Exit};
 use crate::output::json;
 use crate::tips::files;
+
+// `check` is how a problem is found: it reports config problems, never stops for them.
+pub const STOPPED_BY: StoppedBy = StoppedBy::Nothing;
 
 /// A problem as `check --json` prints it.
 #[derive(serde::Serialize)]

@@ -4,10 +4,14 @@
 
 use super::{Context, Preference, emit};
 use crate::cli::{DISCLAIMER, ExportArgs, ExportFormat};
+use crate::config::StoppedBy;
 use crate::error::{Error, Exit};
 use crate::output::sanitize::{one_line, percent_encoded};
 use crate::tips::{Catalog, Tip};
 use crate::warning_signs::{self, Region, Sheet};
+
+// The handout always prints: it carries the warning signs.
+pub const STOPPED_BY: StoppedBy = StoppedBy::Nothing;
 
 impl Context {
     pub(crate) fn export(&self, args: &ExportArgs) -> Result<Exit, Error> {

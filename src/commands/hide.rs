@@ -6,10 +6,14 @@ use crate::error::{Error, Exit};
 use std::path::Path;
 use std::time::Duration;
 
+use crate::config::{Setting, StoppedBy};
 use crate::hidden::Hidden;
 use crate::output::sanitize::visible;
 use crate::replace::lock_beside;
 use crate::suggest::did_you_mean;
+
+// `hide` and `unhide` use only the colour setting.
+pub const STOPPED_BY: StoppedBy = StoppedBy::FileOr(&[Setting::Color]);
 
 impl Context {
     /// Hides (or, with `hide` false, shows again) every tip named. Nothing is written unless

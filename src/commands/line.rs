@@ -5,11 +5,15 @@
 
 use super::{Context, emit};
 use crate::cli::{LineArgs, LineFormat};
+use crate::config::StoppedBy;
 use crate::error::{Error, Exit};
 use crate::output::sanitize::{self, one_line};
 use crate::select;
 use crate::state;
 use crate::tips::Tip;
+
+// A status bar always shows a line.
+pub const STOPPED_BY: StoppedBy = StoppedBy::Nothing;
 
 /// The colour of the line where the format has one (the topic colour of `tip`'s output).
 const COLOUR: &str = "#5fafff";

@@ -2,8 +2,12 @@
 
 use super::{Context, Preference, emit};
 use crate::cli::StageArgs;
+use crate::config::{Setting, StoppedBy};
 use crate::error::{Error, Exit};
 use crate::output::json;
+
+// Browsing (`list`, `search`, `show`, `topics`) uses only the colour setting.
+pub const STOPPED_BY: StoppedBy = StoppedBy::FileOr(&[Setting::Color]);
 
 impl Context {
     pub(crate) fn list(

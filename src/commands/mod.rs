@@ -2,22 +2,22 @@
 //! share lives here: the [`Context`] a command runs in (the user's settings and files), how
 //! tips are chosen for a stage, whose emergency numbers apply, and how output is printed.
 
-mod check;
+pub mod check;
 pub mod completions;
-mod export;
-mod hide;
+pub mod export;
+pub mod hide;
 pub mod init;
-mod line;
-mod list;
+pub mod line;
+pub mod list;
 pub mod man;
 mod search;
 mod show;
-mod status;
-mod stretch;
+pub mod status;
+pub mod stretch;
 pub mod template;
-mod tip;
+pub mod tip;
 mod topics;
-mod warning_signs;
+pub mod warning_signs;
 
 use std::collections::HashSet;
 use std::io::{self, Write};

@@ -4,12 +4,16 @@
 use std::path::PathBuf;
 
 use super::{Context, RegionFrom, emit};
+use crate::config::StoppedBy;
 use crate::error::{Error, Exit};
 use crate::output::{self, json};
 use crate::pregnancy::Progress;
 use crate::state::State;
 use crate::tips::Catalog;
 use crate::warning_signs;
+
+// `status` shows every setting, so any problem with one is its answer.
+pub const STOPPED_BY: StoppedBy = StoppedBy::Anything;
 
 impl Context {
     pub(crate) fn status(&self) -> Result<Exit, Error> {

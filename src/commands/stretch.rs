@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::{Context, emit, explicit_stage, warn};
 use crate::cli::{StageArgs, StretchArgs};
+use crate::config::{Setting, StoppedBy};
 use crate::error::{Error, Exit};
 use crate::output::json::{self, SourceObject};
 use crate::output::sanitize::visible;
@@ -14,6 +15,11 @@ use crate::stretch::{Plan, Situation, about_minutes, duration};
 use crate::suggest::did_you_mean;
 use crate::tips::Catalog;
 use backcare_data::Exercise;
+
+// A session must not run on a guess about pelvic girdle pain: a config file that cannot be
+// read, or a bad `pelvic_girdle_pain`, stops it (dates that cannot be read already make it
+// assume any week of pregnancy, the strictest).
+pub const STOPPED_BY: StoppedBy = StoppedBy::FileOr(&[Setting::PelvicGirdlePain, Setting::Color]);
 
 impl Context {
     pub(crate) fn stretch(&self, args: &StretchArgs) -> Result<Exit, Error> {

@@ -3,6 +3,7 @@
 
 use super::{Context, emit, warn};
 use crate::cli::{StageArgs, TipArgs};
+use crate::config::StoppedBy;
 use crate::error::{Error, Exit};
 use crate::output::json::{self, TipObject};
 use crate::pregnancy;
@@ -13,6 +14,9 @@ use crate::stretch::reminder;
 use crate::suggest::did_you_mean;
 use crate::tips::files::describe;
 use crate::tips::{Catalog, Tip};
+
+// A shell start always shows a tip: a config problem costs it one warning line.
+pub const STOPPED_BY: StoppedBy = StoppedBy::Nothing;
 
 impl Context {
     /// The topics to pick from: those on the command line (an unknown one is a usage error),

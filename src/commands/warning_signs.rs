@@ -3,8 +3,12 @@
 //! prints the sheet.
 
 use super::{Context, RegionFrom, emit, warn};
+use crate::config::StoppedBy;
 use crate::error::{Error, Exit};
 use crate::warning_signs;
+
+// The safety screen always works.
+pub const STOPPED_BY: StoppedBy = StoppedBy::Nothing;
 
 impl Context {
     /// The safety screen always works: a config mistake costs a warning line, not the screen.

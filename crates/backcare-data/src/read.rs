@@ -170,19 +170,17 @@ pub fn is_blank(text: &str) -> bool {
         .all(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
 }
 
-/// Whether `text` is a date written YYYY-MM-DD (month 01-12, day 01-31).
-pub fn is_date(text: &str) -> bool {
+/// The day `text` names, written YYYY-MM-DD: a day that exists (2027-02-30 does not), with
+/// no time or offset after it.
+pub fn date(text: &str) -> Option<jiff::civil::Date> {
     let bytes = text.as_bytes();
-    let digits = |range: Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
-    let number = |range: Range<usize>| text[range].parse::<u8>().unwrap_or(0);
-    bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
-        && digits(0..4)
-        && digits(5..7)
-        && digits(8..10)
-        && (1..=12).contains(&number(5..7))
-        && (1..=31).contains(&number(8..10))
+    let shaped = bytes.len() == 10 && bytes[4] == b'-' && bytes[7] == b'-';
+    shaped.then(|| text.parse().ok()).flatten()
+}
+
+/// Whether `text` is a day written YYYY-MM-DD (see [`date`]).
+pub fn is_date(text: &str) -> bool {
+    date(text).is_some()
 }
 
 /// Whether `name` is lowercase words of letters and digits joined by single hyphens.

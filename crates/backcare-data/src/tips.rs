@@ -95,7 +95,7 @@ impl ParsedTip {
 /// What one file declares, in file order.
 #[derive(Clone, Debug, Default)]
 pub struct ParsedFile {
-    /// Problems found beyond the first [`MAX_PROBLEMS`], not reported one by one.
+    /// Problems found beyond the first [`read::MAX_PROBLEMS`], not reported one by one.
     pub unreported: usize,
     pub about: Option<About>,
     pub topics: Vec<ParsedTopic>,
