@@ -173,19 +173,25 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
         ));
     }
     match cli.command {
-        Command::Tip(args) => context.tip(args),
-        Command::List(args) => context.list(&args.topics.topics, &args.stage, args.hidden),
-        Command::Search(args) => context.search(&args.words, &args.topics.topics, &args.stage),
-        Command::Show(args) => context.show(&args.ids),
-        Command::Hide(args) => context.hide(&args.ids, true),
-        Command::Line(args) => context.line(&args),
-        Command::Export(args) => context.export(&args),
-        Command::Stretch(args) => context.stretch(&args),
-        Command::Unhide(args) => context.hide(&args.ids, false),
-        Command::Topics => context.topics(),
-        Command::WarningSigns(args) => context.warning_signs(args.region.as_deref()),
-        Command::Status => context.status(),
-        Command::Check(args) => context.check(&args.paths),
+        Command::Tip(args) => commands::tip::run(&context, args),
+        Command::List(args) => {
+            commands::list::run(&context, &args.topics.topics, &args.stage, args.hidden)
+        }
+        Command::Search(args) => {
+            commands::search::run(&context, &args.words, &args.topics.topics, &args.stage)
+        }
+        Command::Show(args) => commands::show::run(&context, &args.ids),
+        Command::Hide(args) => commands::hide::run(&context, &args.ids, true),
+        Command::Line(args) => commands::line::run(&context, &args),
+        Command::Export(args) => commands::export::run(&context, &args),
+        Command::Stretch(args) => commands::stretch::run(&context, &args),
+        Command::Unhide(args) => commands::hide::run(&context, &args.ids, false),
+        Command::Topics => commands::topics::run(&context),
+        Command::WarningSigns(args) => {
+            commands::warning_signs::run(&context, args.region.as_deref())
+        }
+        Command::Status => commands::status::run(&context),
+        Command::Check(args) => commands::check::run(&context, &args.paths),
         Command::Init(args) => {
             emit(&init::snippet(args.shell, args.every, !args.no_completions))?;
             Ok(Exit::Success)

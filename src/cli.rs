@@ -498,6 +498,22 @@ pub enum InitShell {
     Fish,
 }
 
+impl StageArgs {
+    /// The stage this command line asks for (`--week` or `--stage`), if it asks for one.
+    pub fn explicit(&self) -> Option<crate::tips::Stage> {
+        use crate::tips::Stage;
+        if let Some(week) = self.week {
+            return Some(crate::pregnancy::Progress::week(week).stage());
+        }
+        self.stage.map(|choice| match choice {
+            StageChoice::First => Stage::First,
+            StageChoice::Second => Stage::Second,
+            StageChoice::Third => Stage::Third,
+            StageChoice::Postpartum => Stage::Postpartum,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

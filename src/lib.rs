@@ -16,6 +16,7 @@ pub mod candidates;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod context;
 pub mod diagnostic;
 pub mod error;
 pub mod every;

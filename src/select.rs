@@ -6,6 +6,10 @@ use rand::{RngExt, SeedableRng};
 
 use jiff::civil::Date;
 
+use crate::error::Error;
+use crate::output;
+use crate::pregnancy::Progress;
+use crate::suggest::did_you_mean;
 use crate::tips::{Catalog, Stage, Tip};
 
 /// The tips in `topics` (all when empty) that fit `stage` (all when `None`), in catalog order.
@@ -82,6 +86,84 @@ fn random_index(len: usize) -> usize {
         Xoshiro256PlusPlus::seed_from_u64(nanos ^ u64::from(std::process::id()))
     });
     rng.random_range(0..len)
+}
+
+/// Which tips a command prefers when no stage is given on its command line.
+#[derive(Clone, Copy)]
+pub enum Preference {
+    /// Every tip (browsing with `list` and `search`).
+    Everything,
+    /// Tips for the user's stage.
+    Stage(Stage),
+    /// No due date or birth known: assume pregnancy, so tips only for after the birth wait.
+    Pregnancy,
+}
+
+impl Preference {
+    /// What to prefer for the user's progress; a problem with the dates is left to the caller.
+    pub fn for_progress(progress: Option<Progress>) -> Preference {
+        match progress {
+            Some(progress) => Preference::Stage(progress.stage()),
+            None => Preference::Pregnancy,
+        }
+    }
+
+    fn likes(self, tip: &Tip) -> bool {
+        match self {
+            Preference::Everything => true,
+            Preference::Stage(stage) => tip.fits(stage),
+            Preference::Pregnancy => [Stage::First, Stage::Second, Stage::Third]
+                .into_iter()
+                .any(|stage| tip.fits(stage)),
+        }
+    }
+}
+
+/// The tips a command chooses from. A stage given on the command line keeps only tips for that stage; otherwise `prefer`
+/// decides (all tips are used if none fits).
+pub fn chosen<'c>(
+    catalog: &'c Catalog,
+    topics: &[String],
+    stage: Option<Stage>,
+    prefer: Preference,
+) -> Result<Vec<&'c Tip>, Error> {
+    let tips = match stage {
+        Some(stage) => eligible(catalog, topics, Some(stage)),
+        None => {
+            let all = eligible(catalog, topics, None);
+            let preferred: Vec<&Tip> = all
+                .iter()
+                .copied()
+                .filter(|tip| prefer.likes(tip))
+                .collect();
+            if preferred.is_empty() { all } else { preferred }
+        }
+    };
+    if tips.is_empty() {
+        let why = if catalog.tips.is_empty() {
+            "no tips to show: the built-in set is off and no tips file holds any"
+        } else {
+            "no tips match these topics and stage"
+        };
+        return Err(Error::NotFound(why.to_string()));
+    }
+    Ok(tips)
+}
+
+/// An unknown topic is a usage error, with a did-you-mean and the known topics.
+pub fn check_topics(catalog: &Catalog, topics: &[String]) -> Result<(), Error> {
+    for wanted in topics {
+        if catalog.topic(wanted).is_none() {
+            let names: Vec<&str> = catalog.topics.iter().map(|topic| &*topic.name).collect();
+            return Err(Error::Usage(format!(
+                "unknown topic `{}`{}; known topics: {}",
+                output::sanitize::visible(wanted),
+                did_you_mean(wanted, names.iter().copied()),
+                names.join(", ")
+            )));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

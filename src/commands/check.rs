@@ -35,89 +35,85 @@ impl<'a> ProblemObject<'a> {
     }
 }
 
-impl Context {
-    /// Validates `files` (or every file backcare would load) and reports every problem.
-    pub(crate) fn check(&self, files: &[PathBuf]) -> Result<Exit, Error> {
-        let paths = if files.is_empty() {
-            self.tip_files()
-        } else {
-            files.to_vec()
-        };
-        // Files backcare found on its own but will not read (a dangling link, a FIFO) are
-        // problems too: `tip` passes over them in silence, so this is where they are told.
-        let skipped: Vec<Diagnostic> = if files.is_empty() {
-            self.skipped_files()
-                .into_iter()
-                .map(|skipped| {
-                    Diagnostic::file(&skipped.path.display().to_string(), skipped.reason)
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let (layered, problems) = match files::load_layered(!self.global.no_builtin, &paths) {
-            Ok(layered) => (Some(layered), skipped),
-            Err(mut problems) => {
-                problems.splice(0..0, skipped);
-                (None, problems)
-            }
-        };
-        let mut layered = layered;
-        if let Some(layered) = &mut layered {
-            let addresses = unplain_addresses(&layered.catalog);
-            layered.warnings.extend(addresses);
+/// Validates `files` (or every file backcare would load) and reports every problem.
+pub fn run(context: &Context, files: &[PathBuf]) -> Result<Exit, Error> {
+    let paths = if files.is_empty() {
+        context.tip_files()
+    } else {
+        files.to_vec()
+    };
+    // Files backcare found on its own but will not read (a dangling link, a FIFO) are
+    // problems too: `tip` passes over them in silence, so this is where they are told.
+    let skipped: Vec<Diagnostic> = if files.is_empty() {
+        context
+            .skipped_files()
+            .into_iter()
+            .map(|skipped| Diagnostic::file(&skipped.path.display().to_string(), skipped.reason))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let (layered, problems) = match files::load_layered(!context.global.no_builtin, &paths) {
+        Ok(layered) => (Some(layered), skipped),
+        Err(mut problems) => {
+            problems.splice(0..0, skipped);
+            (None, problems)
         }
-        let warnings = layered
-            .as_ref()
-            .map_or(&[][..], |layered| layered.warnings.as_slice());
-        if self.global.json {
-            let mut all: Vec<ProblemObject> = problems
-                .iter()
-                .map(|problem| ProblemObject::from(problem, "error"))
-                .collect();
-            all.extend(
-                warnings
-                    .iter()
-                    .map(|warning| ProblemObject::from(warning, "warning")),
-            );
-            emit(&json::render(&all))?;
-            return match problems.is_empty() {
-                true => Ok(Exit::Success),
-                // Already told on stdout; nothing more on stderr.
-                false => Err(Error::Findings(Vec::new())),
-            };
-        }
-        let Some(layered) = layered.filter(|_| problems.is_empty()) else {
-            return Err(Error::Findings(problems));
-        };
-        // Warnings do not fail the check: the files work, but something looks unintended.
-        let on_terminal = io::stderr().is_terminal();
-        for warning in &layered.warnings {
-            let shown = Diagnostic {
-                message: format!("warning: {}", warning.message),
-                ..warning.clone()
-            };
-            let text = if on_terminal {
-                shown.with_source()
-            } else {
-                shown.headline()
-            };
-            let _ = writeln!(io::stderr(), "{text}");
-        }
-        let catalog = layered.catalog;
-        let plural = |count: usize, word: &str| {
-            format!("{count} {word}{}", if count == 1 { "" } else { "s" })
-        };
-        emit(&format!(
-            "ok: {}, {}, {}, {}, {}\n",
-            plural(paths.len(), "file"),
-            plural(catalog.topics.len(), "topic"),
-            plural(catalog.tips.len(), "tip"),
-            plural(catalog.exercises.len(), "exercise"),
-            plural(catalog.routines.len(), "routine")
-        ))?;
-        Ok(Exit::Success)
+    };
+    let mut layered = layered;
+    if let Some(layered) = &mut layered {
+        let addresses = unplain_addresses(&layered.catalog);
+        layered.warnings.extend(addresses);
     }
+    let warnings = layered
+        .as_ref()
+        .map_or(&[][..], |layered| layered.warnings.as_slice());
+    if context.global.json {
+        let mut all: Vec<ProblemObject> = problems
+            .iter()
+            .map(|problem| ProblemObject::from(problem, "error"))
+            .collect();
+        all.extend(
+            warnings
+                .iter()
+                .map(|warning| ProblemObject::from(warning, "warning")),
+        );
+        emit(&json::render(&all))?;
+        return match problems.is_empty() {
+            true => Ok(Exit::Success),
+            // Already told on stdout; nothing more on stderr.
+            false => Err(Error::Findings(Vec::new())),
+        };
+    }
+    let Some(layered) = layered.filter(|_| problems.is_empty()) else {
+        return Err(Error::Findings(problems));
+    };
+    // Warnings do not fail the check: the files work, but something looks unintended.
+    let on_terminal = io::stderr().is_terminal();
+    for warning in &layered.warnings {
+        let shown = Diagnostic {
+            message: format!("warning: {}", warning.message),
+            ..warning.clone()
+        };
+        let text = if on_terminal {
+            shown.with_source()
+        } else {
+            shown.headline()
+        };
+        let _ = writeln!(io::stderr(), "{text}");
+    }
+    let catalog = layered.catalog;
+    let plural =
+        |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
+    emit(&format!(
+        "ok: {}, {}, {}, {}, {}\n",
+        plural(paths.len(), "file"),
+        plural(catalog.topics.len(), "topic"),
+        plural(catalog.tips.len(), "tip"),
+        plural(catalog.exercises.len(), "exercise"),
+        plural(catalog.routines.len(), "routine")
+    ))?;
+    Ok(Exit::Success)
 }
 
 /// A warning for every source address in a user's file that is not a plain https address

@@ -2,51 +2,54 @@
 //! source as a link, the warning signs for the user's region and the disclaimer, as Markdown
 //! or as one self-contained HTML page (inline CSS, no scripts, every text escaped).
 
-use super::{Context, Preference, emit};
+use super::{Context, emit};
 use crate::cli::{DISCLAIMER, ExportArgs, ExportFormat};
 use crate::config::StoppedBy;
 use crate::error::{Error, Exit};
 use crate::output::sanitize::{one_line, percent_encoded};
+use crate::select::{self, Preference};
 use crate::tips::{Catalog, Tip};
 use crate::warning_signs::{self, Region, Sheet};
 
 // The handout always prints: it carries the warning signs.
 pub const STOPPED_BY: StoppedBy = StoppedBy::Nothing;
 
-impl Context {
-    pub(crate) fn export(&self, args: &ExportArgs) -> Result<Exit, Error> {
-        let catalog = self.catalog()?;
-        Self::check_topics(&catalog, &args.topics.topics)?;
-        let tips = self.eligible(
-            &catalog,
-            &args.topics.topics,
-            &args.stage,
-            Preference::Everything,
-        )?;
-        let sheet = warning_signs::sheet().map_err(Error::Other)?;
-        let region = match self.region(&sheet, args.region.as_deref()) {
-            Ok((region, _)) => region,
-            // As `warning-signs` does: a bad region setting costs a warning, not the handout.
-            Err(Error::Data(problems)) => {
-                super::warn(&problems[0].headline());
-                sheet.fallback()
-            }
-            Err(error) => return Err(error),
-        };
-        let stage = self.reader_stage();
-        let handout = Handout {
-            catalog: &catalog,
-            tips: &tips,
-            sheet: &sheet,
-            region,
-            stage,
-        };
-        emit(&match args.format {
-            ExportFormat::Markdown => handout.markdown(),
-            ExportFormat::Html => handout.html(),
-        })?;
-        Ok(Exit::Success)
-    }
+pub fn run(context: &Context, args: &ExportArgs) -> Result<Exit, Error> {
+    let catalog = context.catalog()?;
+    select::check_topics(&catalog, &args.topics.topics)?;
+    let tips = select::chosen(
+        &catalog,
+        &args.topics.topics,
+        args.stage.explicit(),
+        Preference::Everything,
+    )?;
+    let sheet = warning_signs::sheet().map_err(Error::Other)?;
+    let region = match crate::warning_signs::resolve_region(
+        &sheet,
+        args.region.as_deref(),
+        context.config.region.as_ref(),
+    ) {
+        Ok((region, _)) => region,
+        // As `warning-signs` does: a bad region setting costs a warning, not the handout.
+        Err(Error::Data(problems)) => {
+            super::warn(&problems[0].headline());
+            sheet.fallback()
+        }
+        Err(error) => return Err(error),
+    };
+    let stage = context.reader_stage();
+    let handout = Handout {
+        catalog: &catalog,
+        tips: &tips,
+        sheet: &sheet,
+        region,
+        stage,
+    };
+    emit(&match args.format {
+        ExportFormat::Markdown => handout.markdown(),
+        ExportFormat::Html => handout.html(),
+    })?;
+    Ok(Exit::Success)
 }
 
 /// What a handout holds, in the order it is printed.

@@ -3,6 +3,7 @@
 //! for a whole period, the next one after it, with no state read or written (a poll costs what
 //! a seeded tip costs, and never counts as a tip shown).
 
+use super::tip::{pickable, tip_topics};
 use super::{Context, emit};
 use crate::cli::{LineArgs, LineFormat};
 use crate::config::StoppedBy;
@@ -18,38 +19,36 @@ pub const STOPPED_BY: StoppedBy = StoppedBy::Nothing;
 /// The colour of the line where the format has one (the topic colour of `tip`'s output).
 const COLOUR: &str = "#5fafff";
 
-impl Context {
-    pub(crate) fn line(&self, args: &LineArgs) -> Result<Exit, Error> {
-        let catalog = self.catalog_for_tip()?;
-        let topics = self.tip_topics(&catalog, &args.topics.topics)?;
-        let progress = self.progress().unwrap_or(None);
-        let mut tips = self.pickable(&catalog, &topics, &args.stage, progress)?;
-        // Like `fortune -s`: with a width, only the tips that fit take turns, if any do.
-        if let Some(max) = args.max {
-            let fitting: Vec<&Tip> = tips
-                .iter()
-                .copied()
-                .filter(|tip| one_line(&tip.text).chars().count() <= usize::from(max))
-                .collect();
-            if !fitting.is_empty() {
-                tips = fitting;
-            }
+pub fn run(context: &Context, args: &LineArgs) -> Result<Exit, Error> {
+    let catalog = context.catalog_for_tip()?;
+    let topics = tip_topics(context, &catalog, &args.topics.topics)?;
+    let progress = context.progress().unwrap_or(None);
+    let mut tips = pickable(&catalog, &topics, &args.stage, progress)?;
+    // Like `fortune -s`: with a width, only the tips that fit take turns, if any do.
+    if let Some(max) = args.max {
+        let fitting: Vec<&Tip> = tips
+            .iter()
+            .copied()
+            .filter(|tip| one_line(&tip.text).chars().count() <= usize::from(max))
+            .collect();
+        if !fitting.is_empty() {
+            tips = fitting;
         }
-        let now = args.at.unwrap_or_else(state::now);
-        let period = args.period.0.as_secs().max(1);
-        let tip = select::in_turn(&tips, (now / period) as i64);
-        let full = one_line(&tip.text);
-        let text = match args.max {
-            Some(max) => shorten(&full, usize::from(max)),
-            None => full.clone(),
-        };
-        let title = catalog
-            .topic(&tip.topic)
-            .map_or_else(|| one_line(&tip.topic), |topic| one_line(&topic.title));
-        let tooltip = format!("{title} · {}: {full}", one_line(&tip.id));
-        emit(&render(args.format, &text, &tooltip))?;
-        Ok(Exit::Success)
     }
+    let now = args.at.unwrap_or_else(state::now);
+    let period = args.period.0.as_secs().max(1);
+    let tip = select::in_turn(&tips, (now / period) as i64);
+    let full = one_line(&tip.text);
+    let text = match args.max {
+        Some(max) => shorten(&full, usize::from(max)),
+        None => full.clone(),
+    };
+    let title = catalog
+        .topic(&tip.topic)
+        .map_or_else(|| one_line(&tip.topic), |topic| one_line(&topic.title));
+    let tooltip = format!("{title} · {}: {full}", one_line(&tip.id));
+    emit(&render(args.format, &text, &tooltip))?;
+    Ok(Exit::Success)
 }
 
 /// The line in `format`'s markup, with what the format treats as markup escaped in the text.

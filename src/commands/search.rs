@@ -1,126 +1,131 @@
 //! `backcare search`: the warning signs and tips holding every word, or a word they use (see
 //! `search`). A matching warning sign comes first, with what to do and the number to call.
 
-use super::{Context, Preference, emit};
+use super::{Context, emit};
 use crate::cli::StageArgs;
 use crate::error::{Error, Exit};
 use crate::output::{self, json};
 use crate::search::{self, Query, Synonyms};
+use crate::select::{self, Preference};
 use crate::warning_signs::{self, Region, Section, Sheet, When};
 
-impl Context {
-    pub(crate) fn search(
-        &self,
-        query: &[String],
-        topics: &[String],
-        stage: &StageArgs,
-    ) -> Result<Exit, Error> {
-        let synonyms = Synonyms::builtin();
-        let words = Query::new(query, &synonyms);
-        if words.is_empty() {
-            return Err(Error::Usage("search needs at least one word".to_string()));
-        }
-        let catalog = self.catalog()?;
-        Self::check_topics(&catalog, topics)?;
-        let tips = self.eligible(&catalog, topics, stage, Preference::Everything)?;
-        let found = search::search(&catalog, &tips, &words);
-        let sheet = warning_signs::sheet().map_err(Error::Other)?;
-        // A region mistake is reported by `warning-signs` and `status`; search still answers.
-        let region = self
-            .region(&sheet, None)
-            .map_or_else(|_| sheet.fallback(), |(region, _)| region);
-        let signs = matching_signs(&sheet, region, self.reader_stage(), &words);
-        if found.is_empty() && signs.is_empty() {
-            // Nothing found is still an answer in JSON: an empty array (and exit code 1).
-            if self.global.json {
-                emit("[]\n")?;
-            }
-            let mut texts: Vec<String> = catalog
-                .tips
-                .iter()
-                .map(|tip| format!("{} {}", tip.text, tip.tags.join(" ")))
-                .collect();
-            texts.extend(catalog.topics.iter().map(|topic| topic.title.to_string()));
-            texts.extend(signs_texts(&sheet, region));
-            let hints: Vec<String> =
-                search::unknown_terms(&words, texts.iter().map(String::as_str), &synonyms)
-                    .into_iter()
-                    .filter(|(_, close)| !close.is_empty())
-                    .map(|(typed, close)| {
-                        format!(
-                            "`{}`: did you mean {}?",
-                            output::sanitize::visible(&typed),
-                            close
-                                .iter()
-                                .map(|word| format!("`{word}`"))
-                                .collect::<Vec<_>>()
-                                .join(" or ")
-                        )
-                    })
-                    .collect();
-            let hints = if hints.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", hints.join("; "))
-            };
-            return Err(Error::NotFound(format!(
-                "no tips or warning signs contain {}{hints}",
-                output::sanitize::visible(&shortened(&query.join(" ")))
-            )));
-        }
-        if self.global.json {
-            // The JSON answer stays the array of tips; `warning-signs --json` has the signs.
-            emit(&json::tips(&catalog, &found))?;
-            return Ok(Exit::Success);
-        }
-        let highlight = words.highlight();
-        let mut out = String::new();
-        if !signs.is_empty() {
-            out.push_str(&self.signs_text(region, &signs, &highlight));
-        }
-        if !found.is_empty() {
-            let blocks: Vec<String> = found
-                .iter()
-                .map(|tip| self.screen.tip(&catalog, tip, &highlight))
-                .collect();
-            let header = self
-                .filter_header(found.len(), catalog.tips.len(), topics, stage)
-                .unwrap_or_default();
-            out.push_str(&header);
-            out.push_str(&blocks.join("\n"));
-        }
-        emit(&out)?;
-        Ok(Exit::Success)
+pub fn run(
+    context: &Context,
+    query: &[String],
+    topics: &[String],
+    stage: &StageArgs,
+) -> Result<Exit, Error> {
+    let synonyms = Synonyms::builtin();
+    let words = Query::new(query, &synonyms);
+    if words.is_empty() {
+        return Err(Error::Usage("search needs at least one word".to_string()));
     }
-
-    /// The matching signs under their headings (when they apply and what to do), then where
-    /// the whole sheet is.
-    fn signs_text(
-        &self,
-        region: &Region,
-        signs: &[(&Section, Vec<usize>)],
-        highlight: &[String],
-    ) -> String {
-        let style = &self.screen.style;
-        let mut text = style.alert("Warning signs");
-        text.push('\n');
-        for (section, indices) in signs {
-            text.push_str(&style.heading(&self.screen.wrap(&region.fill(&section.heading()), "")));
-            text.push('\n');
-            for at in indices {
-                let sign = region.fill(&section.signs[*at].text);
-                let painted = self.screen.highlighted(&sign, highlight);
-                text.push_str(&self.screen.wrap_hanging(&painted, "  • ", "    "));
-                text.push('\n');
-            }
+    let catalog = context.catalog()?;
+    select::check_topics(&catalog, topics)?;
+    let tips = select::chosen(&catalog, topics, stage.explicit(), Preference::Everything)?;
+    let found = search::search(&catalog, &tips, &words);
+    let sheet = warning_signs::sheet().map_err(Error::Other)?;
+    // A region mistake is reported by `warning-signs` and `status`; search still answers.
+    let region = crate::warning_signs::resolve_region(&sheet, None, context.config.region.as_ref())
+        .map_or_else(|_| sheet.fallback(), |(region, _)| region);
+    let signs = matching_signs(&sheet, region, context.reader_stage(), &words);
+    if found.is_empty() && signs.is_empty() {
+        // Nothing found is still an answer in JSON: an empty array (and exit code 1).
+        if context.global.json {
+            emit("[]\n")?;
         }
-        text.push_str(&style.dim(&self.screen.wrap(
-            "Every warning sign, the numbers to call and the sources: backcare warning-signs",
-            "",
+        let mut texts: Vec<String> = catalog
+            .tips
+            .iter()
+            .map(|tip| format!("{} {}", tip.text, tip.tags.join(" ")))
+            .collect();
+        texts.extend(catalog.topics.iter().map(|topic| topic.title.to_string()));
+        texts.extend(signs_texts(&sheet, region));
+        let hints: Vec<String> =
+            search::unknown_terms(&words, texts.iter().map(String::as_str), &synonyms)
+                .into_iter()
+                .filter(|(_, close)| !close.is_empty())
+                .map(|(typed, close)| {
+                    format!(
+                        "`{}`: did you mean {}?",
+                        output::sanitize::visible(&typed),
+                        close
+                            .iter()
+                            .map(|word| format!("`{word}`"))
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    )
+                })
+                .collect();
+        let hints = if hints.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", hints.join("; "))
+        };
+        return Err(Error::NotFound(format!(
+            "no tips or warning signs contain {}{hints}",
+            output::sanitize::visible(&shortened(&query.join(" ")))
         )));
-        text.push_str("\n\n");
-        text
     }
+    if context.global.json {
+        // The JSON answer stays the array of tips; `warning-signs --json` has the signs.
+        emit(&json::tips(&catalog, &found))?;
+        return Ok(Exit::Success);
+    }
+    let highlight = words.highlight();
+    let mut out = String::new();
+    if !signs.is_empty() {
+        out.push_str(&signs_text(context, region, &signs, &highlight));
+    }
+    if !found.is_empty() {
+        let blocks: Vec<String> = found
+            .iter()
+            .map(|tip| context.screen.tip(&catalog, tip, &highlight))
+            .collect();
+        let header = context
+            .screen
+            .filter_header(
+                found.len(),
+                catalog.tips.len(),
+                topics,
+                stage.week,
+                stage.explicit(),
+            )
+            .unwrap_or_default();
+        out.push_str(&header);
+        out.push_str(&blocks.join("\n"));
+    }
+    emit(&out)?;
+    Ok(Exit::Success)
+}
+
+/// The matching signs under their headings (when they apply and what to do), then where
+/// the whole sheet is.
+fn signs_text(
+    context: &Context,
+    region: &Region,
+    signs: &[(&Section, Vec<usize>)],
+    highlight: &[String],
+) -> String {
+    let style = &context.screen.style;
+    let mut text = style.alert("Warning signs");
+    text.push('\n');
+    for (section, indices) in signs {
+        text.push_str(&style.heading(&context.screen.wrap(&region.fill(&section.heading()), "")));
+        text.push('\n');
+        for at in indices {
+            let sign = region.fill(&section.signs[*at].text);
+            let painted = context.screen.highlighted(&sign, highlight);
+            text.push_str(&context.screen.wrap_hanging(&painted, "  • ", "    "));
+            text.push('\n');
+        }
+    }
+    text.push_str(&style.dim(&context.screen.wrap(
+        "Every warning sign, the numbers to call and the sources: backcare warning-signs",
+        "",
+    )));
+    text.push_str("\n\n");
+    text
 }
 
 /// The signs holding the query, by block, in the order the sheet lays them out for the reader.

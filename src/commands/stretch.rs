@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Context, emit, explicit_stage, warn};
+use super::{Context, emit, warn};
 use crate::cli::{StageArgs, StretchArgs};
 use crate::config::{Setting, StoppedBy};
 use crate::error::{Error, Exit};
@@ -21,191 +21,193 @@ use backcare_data::Exercise;
 // assume any week of pregnancy, the strictest).
 pub const STOPPED_BY: StoppedBy = StoppedBy::FileOr(&[Setting::PelvicGirdlePain, Setting::Color]);
 
-impl Context {
-    pub(crate) fn stretch(&self, args: &StretchArgs) -> Result<Exit, Error> {
-        let catalog = self.catalog()?;
-        let situation = self.situation(&args.stage);
-        let Some(wanted) = args.routine.as_deref().filter(|_| !args.list) else {
-            return self.list_routines(&catalog, situation);
-        };
-        let Some(routine) = catalog.routine(wanted) else {
-            let names: Vec<&str> = catalog.routines.iter().map(|r| &*r.id).collect();
-            return Err(Error::Usage(format!(
-                "unknown routine `{}`{}; routines: {} (`backcare stretch --list` describes them)",
-                visible(wanted),
-                did_you_mean(wanted, names.iter().copied()),
-                names.join(", ")
-            )));
-        };
-        let plan = Plan::new(&catalog, routine, situation);
-        if plan.exercises.is_empty() {
-            return Err(Error::NotFound(format!(
-                "no exercise of routine `{}` is safe for your stage and settings ({}); try another routine",
-                visible(&routine.id),
-                plan.left_out_text()
-            )));
-        }
-        let safety = Catalog::safety_line(situation.stage == Some(crate::tips::Stage::Postpartum));
-        if self.global.json {
-            emit(&json::render(&PlanObject::of(&plan, safety)))?;
-            return Ok(Exit::Success);
-        }
-        if !self.screen.on_terminal {
-            emit(&self.plan_text(&plan, safety))?;
-            return Ok(Exit::Success);
-        }
-        let look = Look {
-            screen: &self.screen,
-            redraw: crate::output::term_moves_cursor(),
-            speed: args.speed,
-        };
-        let report = session::run(&plan, safety, &look).map_err(|error| {
-            Error::Other(format!(
-                "cannot write output: {}",
-                crate::tips::files::describe(&error)
-            ))
-        })?;
-        Ok(match report.ending {
-            Ending::Interrupted(signal) => Exit::Signal(signal),
-            Ending::Finished | Ending::Quit => Exit::Success,
-        })
+pub fn run(context: &Context, args: &StretchArgs) -> Result<Exit, Error> {
+    let catalog = context.catalog()?;
+    let situation = situation(context, &args.stage);
+    let Some(wanted) = args.routine.as_deref().filter(|_| !args.list) else {
+        return list_routines(context, &catalog, situation);
+    };
+    let Some(routine) = catalog.routine(wanted) else {
+        let names: Vec<&str> = catalog.routines.iter().map(|r| &*r.id).collect();
+        return Err(Error::Usage(format!(
+            "unknown routine `{}`{}; routines: {} (`backcare stretch --list` describes them)",
+            visible(wanted),
+            did_you_mean(wanted, names.iter().copied()),
+            names.join(", ")
+        )));
+    };
+    let plan = Plan::new(&catalog, routine, situation);
+    if plan.exercises.is_empty() {
+        return Err(Error::NotFound(format!(
+            "no exercise of routine `{}` is safe for your stage and settings ({}); try another routine",
+            visible(&routine.id),
+            plan.left_out_text()
+        )));
     }
+    let safety = Catalog::safety_line(situation.stage == Some(crate::tips::Stage::Postpartum));
+    if context.global.json {
+        emit(&json::render(&PlanObject::of(&plan, safety)))?;
+        return Ok(Exit::Success);
+    }
+    if !context.screen.on_terminal {
+        emit(&plan_text(context, &plan, safety))?;
+        return Ok(Exit::Success);
+    }
+    let look = Look {
+        screen: &context.screen,
+        redraw: crate::output::term_moves_cursor(),
+        speed: args.speed,
+    };
+    let report = session::run(&plan, safety, &look).map_err(|error| {
+        Error::Other(format!(
+            "cannot write output: {}",
+            crate::tips::files::describe(&error)
+        ))
+    })?;
+    Ok(match report.ending {
+        Ending::Interrupted(signal) => Exit::Signal(signal),
+        Ending::Finished | Ending::Quit => Exit::Success,
+    })
+}
 
-    /// Who is exercising: the stage from `--week`/`--stage`, else from the config file's
-    /// dates (a date that has gone wrong costs a warning, and the strictest rules apply), and
-    /// the `pelvic_girdle_pain` setting.
-    fn situation(&self, stage_args: &StageArgs) -> Situation {
-        let pelvic_girdle_pain = self.config.pelvic_girdle_pain;
-        if let Some(week) = stage_args.week {
-            return Situation {
-                stage: Some(Progress::week(week).stage()),
-                week: Some(week),
-                pelvic_girdle_pain,
-            };
-        }
-        if let Some(stage) = explicit_stage(stage_args) {
-            return Situation {
-                stage: Some(stage),
-                week: None,
-                pelvic_girdle_pain,
-            };
-        }
-        let progress = self.progress().unwrap_or_else(|problem| {
-            warn(&problem.headline());
-            None
-        });
-        Situation {
-            stage: progress.map(Progress::stage),
-            week: match progress {
-                Some(progress @ Progress::Pregnant { .. }) => {
-                    u8::try_from(progress.weeks_and_days().0).ok()
-                }
-                _ => None,
-            },
+/// Who is exercising: the stage from `--week`/`--stage`, else from the config file's
+/// dates (a date that has gone wrong costs a warning, and the strictest rules apply), and
+/// the `pelvic_girdle_pain` setting.
+fn situation(context: &Context, stage_args: &StageArgs) -> Situation {
+    let pelvic_girdle_pain = context.config.pelvic_girdle_pain;
+    if let Some(week) = stage_args.week {
+        return Situation {
+            stage: Some(Progress::week(week).stage()),
+            week: Some(week),
             pelvic_girdle_pain,
-        }
+        };
     }
-
-    fn list_routines(&self, catalog: &Catalog, situation: Situation) -> Result<Exit, Error> {
-        if catalog.routines.is_empty() {
-            return Err(Error::NotFound(
-                "no routines: the built-in set is off and no tips file declares any".to_string(),
-            ));
-        }
-        let plans: Vec<Plan> = catalog
-            .routines
-            .iter()
-            .map(|routine| Plan::new(catalog, routine, situation))
-            .collect();
-        if self.global.json {
-            let objects: Vec<RoutineSummary> = plans.iter().map(RoutineSummary::of).collect();
-            emit(&json::render(&objects))?;
-            return Ok(Exit::Success);
-        }
-        let style = self.screen.style;
-        let mut text = String::new();
-        for plan in &plans {
-            let routine = plan.routine;
-            let length = if plan.exercises.is_empty() {
-                "nothing safe for your stage".to_string()
-            } else {
-                format!(
-                    "{}, {} exercise{}",
-                    about_minutes(plan.seconds()),
-                    plan.exercises.len(),
-                    if plan.exercises.len() == 1 { "" } else { "s" }
-                )
-            };
-            text.push_str(&format!(
-                "{}  {} ({length})\n",
-                style.id(&visible(&routine.id)),
-                style.heading(&visible(&routine.name)),
-            ));
-            text.push_str(&self.screen.wrap(&visible(&routine.description), "  "));
-            text.push('\n');
-        }
-        if self.screen.on_terminal {
-            text.push_str(&style.dim("\nStart one with: backcare stretch ROUTINE\n"));
-        }
-        emit(&text)?;
-        Ok(Exit::Success)
+    if let Some(stage) = stage_args.explicit() {
+        return Situation {
+            stage: Some(stage),
+            week: None,
+            pelvic_girdle_pain,
+        };
     }
+    let progress = context.progress().unwrap_or_else(|problem| {
+        warn(&problem.headline());
+        None
+    });
+    Situation {
+        stage: progress.map(Progress::stage),
+        week: match progress {
+            Some(progress @ Progress::Pregnant { .. }) => {
+                u8::try_from(progress.weeks_and_days().0).ok()
+            }
+            _ => None,
+        },
+        pelvic_girdle_pain,
+    }
+}
 
-    /// The routine as text to read or print: every exercise with its steps, stop signs and
-    /// source, and what was left out for the reader's stage.
-    fn plan_text(&self, plan: &Plan, safety: &str) -> String {
-        let style = self.screen.style;
-        let screen = &self.screen;
+fn list_routines(
+    context: &Context,
+    catalog: &Catalog,
+    situation: Situation,
+) -> Result<Exit, Error> {
+    if catalog.routines.is_empty() {
+        return Err(Error::NotFound(
+            "no routines: the built-in set is off and no tips file declares any".to_string(),
+        ));
+    }
+    let plans: Vec<Plan> = catalog
+        .routines
+        .iter()
+        .map(|routine| Plan::new(catalog, routine, situation))
+        .collect();
+    if context.global.json {
+        let objects: Vec<RoutineSummary> = plans.iter().map(RoutineSummary::of).collect();
+        emit(&json::render(&objects))?;
+        return Ok(Exit::Success);
+    }
+    let style = context.screen.style;
+    let mut text = String::new();
+    for plan in &plans {
         let routine = plan.routine;
-        let mut text = format!(
-            "{} ({}, {} exercises)\n{}\n\n{}\n",
+        let length = if plan.exercises.is_empty() {
+            "nothing safe for your stage".to_string()
+        } else {
+            format!(
+                "{}, {} exercise{}",
+                about_minutes(plan.seconds()),
+                plan.exercises.len(),
+                if plan.exercises.len() == 1 { "" } else { "s" }
+            )
+        };
+        text.push_str(&format!(
+            "{}  {} ({length})\n",
+            style.id(&visible(&routine.id)),
             style.heading(&visible(&routine.name)),
-            about_minutes(plan.seconds()),
-            plan.exercises.len(),
-            screen.wrap(&visible(&routine.description), ""),
-            style.alert(&screen.wrap(safety, "")),
-        );
-        for (at, exercise) in plan.exercises.iter().enumerate() {
-            text.push('\n');
-            let heading = format!("{}. {}", at + 1, visible(&exercise.name));
-            text.push_str(&format!(
-                "{} {}\n",
-                style.heading(&heading),
-                style.dim(&format!("({})", dose(exercise)))
-            ));
-            for (number, step) in exercise.steps.iter().enumerate() {
-                let bullet = format!("   {}. ", number + 1);
-                text.push_str(&screen.wrap_hanging(&visible(step), &bullet, "      "));
-                text.push('\n');
-            }
-            // What to avoid and when to stop are written as sentences.
-            for sentence in [&exercise.avoid, &exercise.stop] {
-                text.push_str(&screen.wrap(&visible(sentence), "   "));
-                text.push('\n');
-            }
-            let sources = [
-                ("Source", &exercise.source),
-                ("Stop signs from", &exercise.stop_source),
-            ];
-            for (label, source) in sources {
-                let Some(source) = source else { continue };
-                let line = format!("{label}: {}", visible(&source.citation()));
-                text.push_str(&style.dim(&screen.wrap(&line, "   ")));
-                text.push('\n');
-                // An address on a line of its own, never broken, so it can be copied.
-                if let Some(url) = &source.url {
-                    text.push_str(&style.dim(&format!("   {}", visible(url))));
-                    text.push('\n');
-                }
-            }
-        }
-        if !plan.left_out.is_empty() {
-            text.push('\n');
-            text.push_str(&screen.wrap(&format!("Left out: {}.", plan.left_out_text()), ""));
-            text.push('\n');
-        }
-        text
+        ));
+        text.push_str(&context.screen.wrap(&visible(&routine.description), "  "));
+        text.push('\n');
     }
+    if context.screen.on_terminal {
+        text.push_str(&style.dim("\nStart one with: backcare stretch ROUTINE\n"));
+    }
+    emit(&text)?;
+    Ok(Exit::Success)
+}
+
+/// The routine as text to read or print: every exercise with its steps, stop signs and
+/// source, and what was left out for the reader's stage.
+fn plan_text(context: &Context, plan: &Plan, safety: &str) -> String {
+    let style = context.screen.style;
+    let screen = &context.screen;
+    let routine = plan.routine;
+    let mut text = format!(
+        "{} ({}, {} exercises)\n{}\n\n{}\n",
+        style.heading(&visible(&routine.name)),
+        about_minutes(plan.seconds()),
+        plan.exercises.len(),
+        screen.wrap(&visible(&routine.description), ""),
+        style.alert(&screen.wrap(safety, "")),
+    );
+    for (at, exercise) in plan.exercises.iter().enumerate() {
+        text.push('\n');
+        let heading = format!("{}. {}", at + 1, visible(&exercise.name));
+        text.push_str(&format!(
+            "{} {}\n",
+            style.heading(&heading),
+            style.dim(&format!("({})", dose(exercise)))
+        ));
+        for (number, step) in exercise.steps.iter().enumerate() {
+            let bullet = format!("   {}. ", number + 1);
+            text.push_str(&screen.wrap_hanging(&visible(step), &bullet, "      "));
+            text.push('\n');
+        }
+        // What to avoid and when to stop are written as sentences.
+        for sentence in [&exercise.avoid, &exercise.stop] {
+            text.push_str(&screen.wrap(&visible(sentence), "   "));
+            text.push('\n');
+        }
+        let sources = [
+            ("Source", &exercise.source),
+            ("Stop signs from", &exercise.stop_source),
+        ];
+        for (label, source) in sources {
+            let Some(source) = source else { continue };
+            let line = format!("{label}: {}", visible(&source.citation()));
+            text.push_str(&style.dim(&screen.wrap(&line, "   ")));
+            text.push('\n');
+            // An address on a line of its own, never broken, so it can be copied.
+            if let Some(url) = &source.url {
+                text.push_str(&style.dim(&format!("   {}", visible(url))));
+                text.push('\n');
+            }
+        }
+    }
+    if !plan.left_out.is_empty() {
+        text.push('\n');
+        text.push_str(&screen.wrap(&format!("Left out: {}.", plan.left_out_text()), ""));
+        text.push('\n');
+    }
+    text
 }
 
 /// `sitting; 10 × 5 s, 3 s rest between`.

@@ -9,6 +9,7 @@ use crate::output::json::{self, TipObject};
 use crate::pregnancy;
 use crate::pregnancy::Progress;
 use crate::select;
+use crate::select::Preference;
 use crate::state::{self, LoadProblem, Session, State};
 use crate::stretch::reminder;
 use crate::suggest::did_you_mean;
@@ -18,159 +19,166 @@ use crate::tips::{Catalog, Tip};
 // A shell start always shows a tip: a config problem costs it one warning line.
 pub const STOPPED_BY: StoppedBy = StoppedBy::Nothing;
 
-impl Context {
-    /// The topics to pick from: those on the command line (an unknown one is a usage error),
-    /// else the `topics` setting (an unknown one there costs a warning naming the config file
-    /// and key, and the setting is not used).
-    pub(super) fn tip_topics(
-        &self,
-        catalog: &Catalog,
-        given: &[String],
-    ) -> Result<Vec<String>, Error> {
-        if !given.is_empty() {
-            Self::check_topics(catalog, given)?;
-            return Ok(given.to_vec());
-        }
-        let Some(setting) = &self.config.topics else {
-            return Ok(Vec::new());
-        };
-        match setting
-            .value
-            .iter()
-            .find(|name| catalog.topic(name).is_none())
-        {
-            None => Ok(setting.value.clone()),
-            Some(unknown) => {
-                let names: Vec<&str> = catalog.topics.iter().map(|topic| &*topic.name).collect();
-                warn(
-                    &setting
-                        .problem(format!(
-                            "`topics`: unknown topic `{unknown}`{}; showing every topic",
-                            did_you_mean(unknown, names.iter().copied())
-                        ))
-                        .headline(),
-                );
-                Ok(Vec::new())
-            }
+/// The topics to pick from: those on the command line (an unknown one is a usage error),
+/// else the `topics` setting (an unknown one there costs a warning naming the config file
+/// and key, and the setting is not used).
+pub fn tip_topics(
+    context: &Context,
+    catalog: &Catalog,
+    given: &[String],
+) -> Result<Vec<String>, Error> {
+    if !given.is_empty() {
+        select::check_topics(catalog, given)?;
+        return Ok(given.to_vec());
+    }
+    let Some(setting) = &context.config.topics else {
+        return Ok(Vec::new());
+    };
+    match setting
+        .value
+        .iter()
+        .find(|name| catalog.topic(name).is_none())
+    {
+        None => Ok(setting.value.clone()),
+        Some(unknown) => {
+            let names: Vec<&str> = catalog.topics.iter().map(|topic| &*topic.name).collect();
+            warn(
+                &setting
+                    .problem(format!(
+                        "`topics`: unknown topic `{unknown}`{}; showing every topic",
+                        did_you_mean(unknown, names.iter().copied())
+                    ))
+                    .headline(),
+            );
+            Ok(Vec::new())
         }
     }
+}
 
-    /// The tips `tip` and `line` may pick: those that fit the topics and the stage, less the
-    /// ones the user hid. None left is "nothing found".
-    pub(super) fn pickable<'c>(
-        &self,
-        catalog: &'c Catalog,
-        topics: &[String],
-        stage: &StageArgs,
-        progress: Option<Progress>,
-    ) -> Result<Vec<&'c Tip>, Error> {
-        let mut tips = self.eligible(catalog, topics, stage, Self::preference(progress))?;
-        tips.retain(|tip| !catalog.is_hidden(tip));
-        if tips.is_empty() {
-            return Err(Error::NotFound(
-                "every tip that fits is hidden (`backcare list --hidden` shows them, \
-                 `backcare unhide ID` brings one back)"
-                    .to_string(),
-            ));
-        }
-        Ok(tips)
+/// The tips `tip` and `line` may pick: those that fit the topics and the stage, less the
+/// ones the user hid. None left is "nothing found".
+pub fn pickable<'c>(
+    catalog: &'c Catalog,
+    topics: &[String],
+    stage: &StageArgs,
+    progress: Option<Progress>,
+) -> Result<Vec<&'c Tip>, Error> {
+    let mut tips = select::chosen(
+        catalog,
+        topics,
+        stage.explicit(),
+        Preference::for_progress(progress),
+    )?;
+    tips.retain(|tip| !catalog.is_hidden(tip));
+    if tips.is_empty() {
+        return Err(Error::NotFound(
+            "every tip that fits is hidden (`backcare list --hidden` shows them, \
+             `backcare unhide ID` brings one back)"
+                .to_string(),
+        ));
+    }
+    Ok(tips)
+}
+
+pub fn run(context: &Context, args: TipArgs) -> Result<Exit, Error> {
+    // A tip typed by hand always shows: the frequency and daily settings are for the
+    // start-up snippet (`--startup`); `--every` on the command line still applies.
+    let every = args.every.or(context.config.every.filter(|_| args.startup));
+    let daily = args.daily || (args.startup && context.config.daily && args.seed.is_none());
+    let every = every.filter(|_| args.seed.is_none());
+    let state_file = context.paths.state_file().filter(|_| args.seed.is_none());
+    let now = args.at.unwrap_or_else(state::now);
+    // The quiet start is the common one: a look at the state, without the lock, decides it.
+    if let (Some(every), Some(path)) = (every, &state_file)
+        && State::load(path).0.shown_within(every.0, now)
+    {
+        return Ok(Exit::Success);
     }
 
-    pub(crate) fn tip(&self, args: TipArgs) -> Result<Exit, Error> {
-        // A tip typed by hand always shows: the frequency and daily settings are for the
-        // start-up snippet (`--startup`); `--every` on the command line still applies.
-        let every = args.every.or(self.config.every.filter(|_| args.startup));
-        let daily = args.daily || (args.startup && self.config.daily && args.seed.is_none());
-        let every = every.filter(|_| args.seed.is_none());
-        let state_file = self.paths.state_file().filter(|_| args.seed.is_none());
-        let now = args.at.unwrap_or_else(state::now);
-        // The quiet start is the common one: a look at the state, without the lock, decides it.
-        if let (Some(every), Some(path)) = (every, &state_file)
-            && State::load(path).0.shown_within(every.0, now)
-        {
+    // Everything slow comes before the lock, so shells starting together wait little.
+    let catalog = context.catalog_for_tip()?;
+    let topics = tip_topics(context, &catalog, &args.topics.topics)?;
+    // A date that has gone wrong costs the shell start one line, not the tip.
+    let progress = context.progress().unwrap_or_else(|problem| {
+        warn(&problem.headline());
+        None
+    });
+    let tips = pickable(&catalog, &topics, &args.stage, progress)?;
+
+    // `--seed` neither reads nor writes state. Otherwise the state is held, under its
+    // lock, from here to the end of this run: shells starting together take turns.
+    let mut session = state_file.map(|path| Session::open(&path));
+    if let (Some(every), Some(session)) = (every, &session) {
+        // Another shell may have shown a tip meanwhile, or is showing one right now.
+        if session.timed_out || session.state.shown_within(every.0, now) {
             return Ok(Exit::Success);
         }
-
-        // Everything slow comes before the lock, so shells starting together wait little.
-        let catalog = self.catalog_for_tip()?;
-        let topics = self.tip_topics(&catalog, &args.topics.topics)?;
-        // A date that has gone wrong costs the shell start one line, not the tip.
-        let progress = self.progress().unwrap_or_else(|problem| {
-            warn(&problem.headline());
-            None
-        });
-        let tips = self.pickable(&catalog, &topics, &args.stage, progress)?;
-
-        // `--seed` neither reads nor writes state. Otherwise the state is held, under its
-        // lock, from here to the end of this run: shells starting together take turns.
-        let mut session = state_file.map(|path| Session::open(&path));
-        if let (Some(every), Some(session)) = (every, &session) {
-            // Another shell may have shown a tip meanwhile, or is showing one right now.
-            if session.timed_out || session.state.shown_within(every.0, now) {
-                return Ok(Exit::Success);
-            }
-        }
-        // Only the start-up snippet suggests a session, and only when the setting asks; the
-        // state remembers when, so it comes at most once every few hours across all shells.
-        let remind = args.startup
-            && self.config.stretch_reminder
-            && !self.global.json
-            && session
-                .as_ref()
-                .is_some_and(|session| reminder::due(session.state.last_stretch_reminder, now));
-        let mut no_state = State::default();
-        let state = session
-            .as_mut()
-            .map_or(&mut no_state, |session| &mut session.state);
-        let random = args.seed.is_none() && !daily;
-
-        let tip = if let Some(seed) = args.seed {
-            select::by_seed(&tips, seed)
-        } else if daily {
-            select::for_day(&tips, pregnancy::today())
-        } else {
-            let last = state.round.last().cloned();
-            select::from_bag(&tips, &mut state.round, last.as_deref())
-        };
-
-        let written = if self.global.json {
-            emit(&json::render(&TipObject::of(&catalog, tip)))?
-        } else {
-            let mut text = self.screen.tip(&catalog, tip, &[]);
-            if random
-                && state
-                    .shown
-                    .saturating_add(1)
-                    .is_multiple_of(WARNING_POINTER_EVERY)
-            {
-                let pointer = "When back pain needs a midwife or doctor: backcare warning-signs";
-                text.push_str(&self.screen.style.dim(&self.screen.wrap(pointer, "  ")));
-                text.push('\n');
-            }
-            if remind {
-                text.push_str(
-                    &self
-                        .screen
-                        .style
-                        .dim(&self.screen.wrap(reminder::LINE, "  ")),
-                );
-                text.push('\n');
-            }
-            emit(&text)?
-        };
-        // A tip nobody saw (the reader went away, or stdout is closed) is not counted.
-        if let Some(session) = session
-            .as_mut()
-            .filter(|_| written && !crate::os::stdout_is_null())
-        {
-            session.state.record_shown(now);
-            if remind {
-                session.state.last_stretch_reminder = Some(now);
-            }
-            report_state(session);
-        }
-        Ok(Exit::Success)
     }
+    // Only the start-up snippet suggests a session, and only when the setting asks; the
+    // state remembers when, so it comes at most once every few hours across all shells.
+    let remind = args.startup
+        && context.config.stretch_reminder
+        && !context.global.json
+        && session
+            .as_ref()
+            .is_some_and(|session| reminder::due(session.state.last_stretch_reminder, now));
+    let mut no_state = State::default();
+    let state = session
+        .as_mut()
+        .map_or(&mut no_state, |session| &mut session.state);
+    let random = args.seed.is_none() && !daily;
+
+    let tip = if let Some(seed) = args.seed {
+        select::by_seed(&tips, seed)
+    } else if daily {
+        select::for_day(&tips, pregnancy::today())
+    } else {
+        let last = state.round.last().cloned();
+        select::from_bag(&tips, &mut state.round, last.as_deref())
+    };
+
+    let written = if context.global.json {
+        emit(&json::render(&TipObject::of(&catalog, tip)))?
+    } else {
+        let mut text = context.screen.tip(&catalog, tip, &[]);
+        if random
+            && state
+                .shown
+                .saturating_add(1)
+                .is_multiple_of(WARNING_POINTER_EVERY)
+        {
+            let pointer = "When back pain needs a midwife or doctor: backcare warning-signs";
+            text.push_str(
+                &context
+                    .screen
+                    .style
+                    .dim(&context.screen.wrap(pointer, "  ")),
+            );
+            text.push('\n');
+        }
+        if remind {
+            text.push_str(
+                &context
+                    .screen
+                    .style
+                    .dim(&context.screen.wrap(reminder::LINE, "  ")),
+            );
+            text.push('\n');
+        }
+        emit(&text)?
+    };
+    // A tip nobody saw (the reader went away, or stdout is closed) is not counted.
+    if let Some(session) = session
+        .as_mut()
+        .filter(|_| written && !crate::os::stdout_is_null())
+    {
+        session.state.record_shown(now);
+        if remind {
+            session.state.last_stretch_reminder = Some(now);
+        }
+        report_state(session);
+    }
+    Ok(Exit::Success)
 }
 
 /// Every this many random tips, a line points to `backcare warning-signs`.

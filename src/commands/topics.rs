@@ -4,14 +4,12 @@ use super::{Context, emit};
 use crate::error::{Error, Exit};
 use crate::output::json;
 
-impl Context {
-    pub(crate) fn topics(&self) -> Result<Exit, Error> {
-        let catalog = self.catalog()?;
-        if self.global.json {
-            emit(&json::topics(&catalog))?;
-        } else {
-            self.emit_long(&self.screen.topics(&catalog))?;
-        }
-        Ok(Exit::Success)
+pub fn run(context: &Context) -> Result<Exit, Error> {
+    let catalog = context.catalog()?;
+    if context.global.json {
+        emit(&json::topics(&catalog))?;
+    } else {
+        context.emit_long(&context.screen.topics(&catalog))?;
     }
+    Ok(Exit::Success)
 }

@@ -4,6 +4,7 @@
 
 pub mod json;
 pub mod pager;
+pub mod print;
 pub mod sanitize;
 
 use std::ops::Range;
@@ -70,6 +71,32 @@ pub struct Screen {
 }
 
 impl Screen {
+    /// On a terminal, a line naming the filters this command line set ("showing 12 of 81 tips
+    /// in posture, for week 24"), so what is left out is never a surprise; `None` otherwise.
+    pub fn filter_header(
+        &self,
+        shown: usize,
+        total: usize,
+        topics: &[String],
+        week: Option<u8>,
+        stage: Option<crate::tips::Stage>,
+    ) -> Option<String> {
+        let mut filters = Vec::new();
+        if !topics.is_empty() {
+            filters.push(format!("in {}", topics.join(", ")));
+        }
+        if let Some(week) = week {
+            filters.push(format!("for week {week}"));
+        } else if let Some(stage) = stage {
+            filters.push(format!("for the {} stage", stage.name()));
+        }
+        if filters.is_empty() || !self.on_terminal {
+            return None;
+        }
+        let text = format!("showing {shown} of {total} tips {}", filters.join(", "));
+        Some(self.style.dim(&visible(&text)) + "\n\n")
+    }
+
     /// Wraps `text` (already safe to print) with `indent` before every line.
     pub fn wrap(&self, text: &str, indent: &str) -> String {
         self.wrap_hanging(text, indent, indent)

@@ -9,8 +9,11 @@ use serde::Serialize;
 pub use backcare_data::sheet::{Level, Region, Section, Sheet, When};
 
 use crate::cli::DISCLAIMER;
+use crate::config::Located;
+use crate::error::Error;
 use crate::output::json::SourceObject;
 use crate::output::{Screen, json};
+use crate::suggest::did_you_mean;
 use crate::tips::Source;
 
 const SHEET: &str = include_str!("../../warning-signs.toml");
@@ -259,6 +262,75 @@ pub fn text(screen: &Screen, sheet: &Sheet, region: &Region, stage: Option<When>
     text.push_str(&style.dim(&screen.wrap(DISCLAIMER, "")));
     text.push('\n');
     text
+}
+
+/// Whose numbers to show: `--region` (or `BACKCARE_REGION`), then the config file's
+/// `region`, then the country of the locale; the common numbers side by side otherwise.
+pub fn resolve_region<'s>(
+    sheet: &'s Sheet,
+    given: Option<&str>,
+    setting: Option<&Located<String>>,
+) -> Result<(&'s Region, RegionFrom), Error> {
+    let known = || {
+        sheet
+            .regions
+            .iter()
+            .filter(|region| region.id != "other")
+            .map(|region| region.id.as_str())
+            .collect::<Vec<_>>()
+    };
+    let unknown = |wanted: &str| {
+        format!(
+            "unknown region `{}`{}; known regions: {} (or a country code such as de)",
+            crate::output::sanitize::visible(wanted),
+            did_you_mean(&wanted.trim().to_ascii_lowercase(), sheet.region_names()),
+            known().join(", ")
+        )
+    };
+    if let Some(wanted) = given {
+        return match sheet.find_region(wanted) {
+            Some(region) => Ok((region, RegionFrom::Option)),
+            None => Err(Error::Usage(unknown(wanted))),
+        };
+    }
+    if let Some(setting) = setting {
+        return match sheet.find_region(&setting.value) {
+            Some(region) => Ok((region, RegionFrom::Config)),
+            None => Err(setting.problem(unknown(&setting.value)).into()),
+        };
+    }
+    let territory = locale_territory(|name| std::env::var(name).ok());
+    Ok(
+        match territory
+            .as_deref()
+            .and_then(|code| sheet.find_region(code))
+        {
+            Some(region) => (region, RegionFrom::Locale),
+            None => (sheet.fallback(), RegionFrom::Nowhere),
+        },
+    )
+}
+
+/// Where the region in use came from, as `status` tells it.
+#[derive(Clone, Copy)]
+pub enum RegionFrom {
+    Option,
+    Config,
+    Locale,
+    Nowhere,
+}
+
+impl RegionFrom {
+    pub fn describe(self) -> &'static str {
+        match self {
+            RegionFrom::Option => "from --region or BACKCARE_REGION",
+            RegionFrom::Config => "from the config file",
+            RegionFrom::Locale => "from your locale",
+            RegionFrom::Nowhere => {
+                "not known, so warning-signs shows the common numbers; set region in the config file"
+            }
+        }
+    }
 }
 
 #[cfg(test)]
