@@ -534,25 +534,55 @@ fn user_tips_override_and_disable_builtins_in_list() {
     env.run(&["show", "posture-stand-less"]).code(1);
 }
 
+/// A reader that went away (`backcare list | head -n 1`) ends the output quietly: exit 0, not
+/// a word on stderr. Here the pipe's only read end is closed before backcare starts, so every
+/// write backcare makes to stdout fails (EPIPE: Rust ignores SIGPIPE, so the write returns the
+/// error rather than killing the process). Each command has output to write (the same command
+/// read normally prints some), and `tip` shows the write was made and failed: a tip nobody saw
+/// is not counted in the state. Without the handling of a broken pipe in `emit`, backcare
+/// would say "cannot write output" and fail; with SIGPIPE at its default, a signal would end
+/// it and there would be no exit code.
 #[test]
 fn a_closed_pipe_ends_quietly() {
+    use std::io::{ErrorKind, Write};
+    use std::process::Stdio;
+
     let env = TestEnv::new();
-    let bin = assert_cmd::cargo::cargo_bin("backcare");
-    // The reader is gone before backcare writes (the sleep), so every write meets a closed pipe.
-    for command in ["list", "search back", "tip"] {
-        let output = std::process::Command::new("sh")
-            .arg("-c")
-            .arg(format!(
-                "{{ sleep 0.2; '{}' {command}; echo \"exit=$?\" >&2; }} | true",
-                bin.display()
-            ))
-            .env("HOME", env.home())
-            .env("XDG_CONFIG_HOME", env.home().join("config"))
-            .env("XDG_STATE_HOME", env.home().join("state"))
+    let shown = || -> u64 {
+        let state = std::fs::read_to_string(env.state_file()).unwrap();
+        let state: serde_json::Value = serde_json::from_str(&state).unwrap();
+        state["shown"].as_u64().unwrap()
+    };
+    for command in [&["list"][..], &["search", "back"], &["tip"]] {
+        let read = env.std_cmd(command).output().unwrap();
+        assert!(read.status.success(), "{command:?}: {read:?}");
+        assert!(!read.stdout.is_empty(), "{command:?} has nothing to write");
+        let shown_before = (command == ["tip"]).then(shown);
+
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        // Nobody can read it any more: a write fails here already.
+        let mut probe = writer.try_clone().unwrap();
+        let refused = probe.write_all(b"x").unwrap_err();
+        assert_eq!(refused.kind(), ErrorKind::BrokenPipe);
+        drop(probe);
+
+        let output = env
+            .std_cmd(command)
+            .stdout(writer)
+            .stderr(Stdio::piped())
             .output()
             .unwrap();
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(stderr, "exit=0\n", "{command}: {stderr}");
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{command:?}: {:?}",
+            output.status
+        );
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{command:?}");
+        if let Some(before) = shown_before {
+            assert_eq!(shown(), before, "the tip nobody saw was counted");
+        }
     }
 }
 

@@ -5,7 +5,6 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::{Command, Output};
 
 use common::{TestEnv, installed};
@@ -157,8 +156,44 @@ fn check_shell(name: &'static str) {
         "{name} changed the exit status"
     );
 
-    // The snippet also shows nothing, and does not fail, when the tip is silenced by --every.
-    assert!(Path::new(&shell.rc()).exists());
+    // The snippet also shows nothing, and does not fail, when the tip is silenced by --every:
+    // in a start-up file that stops at the first failure where the shell can (bash `set -e`,
+    // zsh ERR_EXIT) and finds `$?` at 1 before the snippet, a first start shows a tip, and a
+    // second one within the interval shows nothing at all, hands back the 1 and goes on, to
+    // the end of the file and into the shell's own command.
+    let (strict, failed, status) = match name {
+        "bash" => ("set -eu", "[ -e /nonexistent ] && echo never", "$?"),
+        "zsh" => (
+            "setopt ERR_EXIT NO_UNSET",
+            "[ -e /nonexistent ] && echo never",
+            "$?",
+        ),
+        _ => ("", "test -e /nonexistent; and echo never", "$status"),
+    };
+    let snippet = shell.env.stdout(&["init", name, "--every", "4h"]);
+    std::fs::write(
+        shell.rc(),
+        format!("{strict}\n{failed}\n{snippet}echo rc-went-on status={status}\n"),
+    )
+    .unwrap();
+    // The starts above recorded their tips: this one is the first for --every.
+    let _ = std::fs::remove_file(shell.env.state_file());
+    let start = shell.command_line(true, "echo shell-alive");
+    let first = shell.run(&start, true, true);
+    let out = text(&first.stdout);
+    assert!(
+        out.contains(" · "),
+        "{name}: no tip at the first start: {out:?}"
+    );
+    assert!(out.contains("rc-went-on status=1"), "{name}: {out:?}");
+    assert!(out.contains("shell-alive"), "{name}: {out:?}");
+    let second = shell.run(&start, true, true);
+    let out = text(&second.stdout);
+    assert_eq!(
+        out, "rc-went-on status=1\nshell-alive\n",
+        "{name}: a start within --every showed something, changed the status or closed the shell"
+    );
+    assert!(second.status.success(), "{name}: {:?}", second.status);
 }
 
 #[test]
