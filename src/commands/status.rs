@@ -4,9 +4,10 @@
 use std::path::PathBuf;
 
 use super::{Context, emit};
+use crate::config::Located;
 use crate::config::StoppedBy;
 use crate::error::{Error, Exit};
-use crate::output::{self, json};
+use crate::output::{self, Style, json};
 use crate::pregnancy::Progress;
 use crate::state::State;
 use crate::tips::Catalog;
@@ -17,215 +18,239 @@ use crate::warning_signs::RegionFrom;
 pub const STOPPED_BY: StoppedBy = StoppedBy::Anything;
 
 pub fn run(context: &Context) -> Result<Exit, Error> {
-    let progress = context.progress()?;
-    let sheet = warning_signs::sheet().map_err(Error::Other)?;
-    let (region, region_from) =
-        crate::warning_signs::resolve_region(&sheet, None, context.config.region.as_ref())?;
-    let state_file = context.paths.state_file();
-    // A list that cannot be read is an error here: `status` shows every setting.
-    let hidden_count = context.hidden()?.ids.len();
-    let last_shown = state_file
-        .as_deref()
-        .and_then(|path| State::load(path).0.last_shown);
-    // When the start-up snippet will next show a tip (Unix seconds), if a frequency is set.
-    let next_startup_tip = context
-        .config
-        .every
-        .filter(|every| !every.0.is_zero())
-        .and_then(|every| last_shown?.checked_add(every.0.as_secs()));
-    let shown = |path: Option<PathBuf>| {
-        path.map_or("unknown (no home directory)".to_string(), |path| {
-            path.display().to_string()
-        })
-    };
-    let tip_files: Vec<String> = context
-        .tip_files()
-        .iter()
-        .map(|path| path.display().to_string())
-        .collect();
-    let skipped = context.skipped_files();
-    let reviewed = Catalog::builtin_about().reviewed.as_deref();
-    let date = |setting: &Option<crate::config::Located<jiff::civil::Date>>| {
-        setting.as_ref().map(|date| date.value.to_string())
-    };
+    let status = Status::gather(context)?;
     if context.global.json {
-        #[derive(serde::Serialize)]
-        struct SkippedObject {
-            path: String,
-            reason: String,
-        }
-        #[derive(serde::Serialize)]
-        struct Status<'a> {
-            due_date: Option<String>,
-            birth_date: Option<String>,
-            progress: Option<String>,
-            /// Completed weeks (of pregnancy, or since the birth) and the days beyond them.
-            weeks: Option<u32>,
-            days: Option<u32>,
-            stage: Option<&'static str>,
-            region: &'a str,
-            config_file: String,
-            state_file: String,
-            hidden_file: String,
-            hidden: usize,
-            last_shown: Option<u64>,
-            every: Option<String>,
-            daily: bool,
-            next_startup_tip: Option<u64>,
-            pelvic_girdle_pain: bool,
-            stretch_reminder: bool,
-            tip_files: &'a [String],
-            skipped_files: Vec<SkippedObject>,
-            builtin: bool,
-            builtin_reviewed: Option<&'a str>,
-        }
+        emit(&json::render(&status))?;
+    } else {
+        emit(&status.text(&context.screen.style))?;
+    }
+    Ok(Exit::Success)
+}
+
+#[derive(serde::Serialize)]
+struct SkippedObject {
+    path: String,
+    reason: String,
+}
+
+/// Everything `status` tells, as its JSON has it (and what only the text needs, skipped).
+#[derive(serde::Serialize)]
+struct Status {
+    due_date: Option<String>,
+    birth_date: Option<String>,
+    progress: Option<String>,
+    /// Completed weeks (of pregnancy, or since the birth) and the days beyond them.
+    weeks: Option<u32>,
+    days: Option<u32>,
+    stage: Option<&'static str>,
+    region: String,
+    config_file: String,
+    state_file: String,
+    hidden_file: String,
+    hidden: usize,
+    last_shown: Option<u64>,
+    every: Option<String>,
+    daily: bool,
+    next_startup_tip: Option<u64>,
+    pelvic_girdle_pain: bool,
+    stretch_reminder: bool,
+    tip_files: Vec<String>,
+    skipped_files: Vec<SkippedObject>,
+    builtin: bool,
+    builtin_reviewed: Option<&'static str>,
+    #[serde(skip)]
+    stage_progress: Option<Progress>,
+    #[serde(skip)]
+    region_told: String,
+    #[serde(skip)]
+    every_is_set: bool,
+    /// Who each tips file is from, where its `[about]` says.
+    #[serde(skip)]
+    file_names: Vec<String>,
+}
+
+fn shown(path: Option<PathBuf>) -> String {
+    path.map_or("unknown (no home directory)".to_string(), |path| {
+        path.display().to_string()
+    })
+}
+
+impl Status {
+    fn gather(context: &Context) -> Result<Status, Error> {
+        let progress = context.progress()?;
+        let sheet = warning_signs::sheet().map_err(Error::Other)?;
+        let (region, from) =
+            warning_signs::resolve_region(&sheet, None, context.config.region.as_ref())?;
+        let state_file = context.paths.state_file();
+        // A list that cannot be read is an error here: `status` shows every setting.
+        let hidden = context.hidden()?.ids.len();
+        let last_shown = state_file
+            .as_deref()
+            .and_then(|path| State::load(path).0.last_shown);
+        let config = &context.config;
+        let every = config.every.filter(|every| !every.0.is_zero());
+        let tip_files: Vec<String> = context
+            .tip_files()
+            .iter()
+            .map(|path| path.display().to_string())
+            .collect();
+        let date = |setting: &Option<Located<jiff::civil::Date>>| {
+            setting.as_ref().map(|date| date.value.to_string())
+        };
         let (weeks, days) = progress.map(Progress::weeks_and_days).unzip();
-        emit(&json::render(&Status {
-            due_date: date(&context.config.due_date),
-            birth_date: date(&context.config.birth_date),
+        Ok(Status {
+            due_date: date(&config.due_date),
+            birth_date: date(&config.birth_date),
             progress: progress.map(Progress::describe),
             weeks,
             days,
             stage: progress.map(|progress| progress.stage().name()),
-            region: &region.id,
+            region: region.id.clone(),
             config_file: shown(context.paths.config_file()),
             state_file: shown(state_file),
             hidden_file: shown(context.paths.hidden_file()),
-            hidden: hidden_count,
+            hidden,
             last_shown,
-            every: context.config.every.map(|every| every.to_string()),
-            daily: context.config.daily,
-            next_startup_tip,
-            pelvic_girdle_pain: context.config.pelvic_girdle_pain,
-            stretch_reminder: context.config.stretch_reminder,
-            tip_files: &tip_files,
-            skipped_files: skipped
-                .iter()
+            every: config.every.map(|every| every.to_string()),
+            daily: config.daily,
+            // When the start-up snippet will next show a tip (Unix seconds).
+            next_startup_tip: every.and_then(|every| last_shown?.checked_add(every.0.as_secs())),
+            pelvic_girdle_pain: config.pelvic_girdle_pain,
+            stretch_reminder: config.stretch_reminder,
+            file_names: named_files(&tip_files, context),
+            tip_files,
+            skipped_files: context
+                .skipped_files()
+                .into_iter()
                 .map(|skipped| SkippedObject {
                     path: skipped.path.display().to_string(),
-                    reason: skipped.reason.clone(),
+                    reason: skipped.reason,
                 })
                 .collect(),
             builtin: !context.global.no_builtin,
-            builtin_reviewed: reviewed,
-        }))?;
-        return Ok(Exit::Success);
+            builtin_reviewed: Catalog::builtin_about().reviewed.as_deref(),
+            stage_progress: progress,
+            region_told: match from {
+                RegionFrom::Nowhere => from.describe().to_string(),
+                _ => format!("{} ({})", region.name, from.describe()),
+            },
+            every_is_set: every.is_some(),
+        })
     }
-    let style = &context.screen.style;
-    let mut text = String::new();
-    let pregnancy = match progress {
-        Some(progress) => {
-            let dates = match (date(&context.config.birth_date), date(&context.config.due_date)) {
-                (Some(birth), _) => format!("born {birth}"),
-                (None, Some(due)) => format!("due {due}"),
-                (None, None) => String::new(),
-            };
-            format!(
-                "{} ({dates}); tips for the {} stage",
-                progress.describe(),
-                progress.stage().name()
-            )
+
+    fn text(&self, style: &Style) -> String {
+        let mut text = String::new();
+        let mut line = |label: &str, value: &str| {
+            // Not wrapped: paths stay whole, so they can be copied.
+            let value = output::sanitize::visible(value);
+            text.push_str(&format!("{} {value}\n", style.heading(label)));
+        };
+        line("Pregnancy:", &self.pregnancy());
+        line("Region:", &self.region_told);
+        line("Config file:", &self.config_file);
+        line("State file:", &self.state_file);
+        line(
+            "Hidden tips:",
+            &format!("{} in {}", self.hidden, self.hidden_file),
+        );
+        line(
+            "Last tip shown:",
+            &self.last_shown.map_or("never".to_string(), local_time),
+        );
+        line("Start-up tips:", &self.startup());
+        line("Stretch sessions:", self.stretch());
+        let builtin = match (self.builtin, self.builtin_reviewed) {
+            (false, _) => "left out".to_string(),
+            (true, Some(date)) => format!("in use (last reviewed {date})"),
+            (true, None) => "in use".to_string(),
+        };
+        line("Built-in tips:", &builtin);
+        let files = match self.file_names.is_empty() {
+            true => "none".to_string(),
+            false => self.file_names.join(", "),
+        };
+        line("Your tips files:", &files);
+        for skipped in &self.skipped_files {
+            line("Skipped:", &format!("{} {}", skipped.path, skipped.reason));
         }
-        None => "no due date set, so backcare assumes pregnancy and keeps tips for after the birth back (add due_date = \"YYYY-MM-DD\" to the config file, and birth_date once your baby is born)".to_string(),
-    };
-    let mut line = |label: &str, value: &str| {
-        // Not wrapped: paths stay whole, so they can be copied.
-        let value = output::sanitize::visible(value);
-        text.push_str(&format!("{} {value}\n", style.heading(label)));
-    };
-    line("Pregnancy:", &pregnancy);
-    line(
-        "Region:",
-        &match region_from {
-            RegionFrom::Nowhere => region_from.describe().to_string(),
-            _ => format!("{} ({})", region.name, region_from.describe()),
-        },
-    );
-    line("Config file:", &shown(context.paths.config_file()));
-    line("State file:", &shown(state_file));
-    line(
-        "Hidden tips:",
-        &format!("{} in {}", hidden_count, shown(context.paths.hidden_file())),
-    );
-    // A hand-edited state file may hold any number: one that is no time jiff can show is
-    // printed as it is, never wrapped round to 1969.
-    let local_time = |seconds: u64| {
-        i64::try_from(seconds)
-            .ok()
-            .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
-            .map(|time| {
-                time.to_zoned_datetime(jiff::tz::TimeZone::system())
-                    .strftime("%Y-%m-%d %H:%M")
-                    .to_string()
-            })
-            .unwrap_or_else(|| format!("{seconds} (not a time backcare can show)"))
-    };
-    line(
-        "Last tip shown:",
-        &last_shown.map_or("never".to_string(), local_time),
-    );
-    let mode = if context.config.daily {
-        "the same tip all day, "
-    } else {
-        ""
-    };
-    let startup = match (context.config.every, next_startup_tip) {
-        (Some(every), Some(next)) if next > crate::state::now() => format!(
-            "{mode}at most one every {every}; the next at a shell start from {}",
-            local_time(next)
-        ),
-        (Some(every), _) if !every.0.is_zero() => {
-            format!("{mode}at most one every {every}; the next at the next shell start")
+        text
+    }
+
+    fn pregnancy(&self) -> String {
+        let Some(progress) = self.stage_progress else {
+            return "no due date set, so backcare assumes pregnancy and keeps tips for after the birth back (add due_date = \"YYYY-MM-DD\" to the config file, and birth_date once your baby is born)".to_string();
+        };
+        let dates = match (&self.birth_date, &self.due_date) {
+            (Some(birth), _) => format!("born {birth}"),
+            (None, Some(due)) => format!("due {due}"),
+            (None, None) => String::new(),
+        };
+        format!(
+            "{} ({dates}); tips for the {} stage",
+            progress.describe(),
+            progress.stage().name()
+        )
+    }
+
+    fn startup(&self) -> String {
+        let mode = if self.daily {
+            "the same tip all day, "
+        } else {
+            ""
+        };
+        match (&self.every, self.next_startup_tip) {
+            (Some(every), Some(next)) if next > crate::state::now() => format!(
+                "{mode}at most one every {every}; the next at a shell start from {}",
+                local_time(next)
+            ),
+            (Some(every), _) if self.every_is_set => {
+                format!("{mode}at most one every {every}; the next at the next shell start")
+            }
+            _ => format!("{mode}one at every shell start (set `every` to show fewer)"),
         }
-        _ => format!("{mode}one at every shell start (set `every` to show fewer)"),
-    };
-    line("Start-up tips:", &startup);
-    let stretch = match (
-        context.config.pelvic_girdle_pain,
-        context.config.stretch_reminder,
-    ) {
-        (false, false) => "every exercise that suits your stage; no reminder",
-        (true, false) => "no wide-leg movements (pelvic_girdle_pain); no reminder",
-        (false, true) => {
-            "every exercise that suits your stage; a reminder in work hours (stretch_reminder)"
+    }
+
+    fn stretch(&self) -> &'static str {
+        match (self.pelvic_girdle_pain, self.stretch_reminder) {
+            (false, false) => "every exercise that suits your stage; no reminder",
+            (true, false) => "no wide-leg movements (pelvic_girdle_pain); no reminder",
+            (false, true) => {
+                "every exercise that suits your stage; a reminder in work hours (stretch_reminder)"
+            }
+            (true, true) => {
+                "no wide-leg movements (pelvic_girdle_pain); a reminder in work hours (stretch_reminder)"
+            }
         }
-        (true, true) => {
-            "no wide-leg movements (pelvic_girdle_pain); a reminder in work hours (stretch_reminder)"
-        }
-    };
-    line("Stretch sessions:", stretch);
-    let builtin = match (context.global.no_builtin, reviewed) {
-        (true, _) => "left out".to_string(),
-        (false, Some(date)) => format!("in use (last reviewed {date})"),
-        (false, None) => "in use".to_string(),
-    };
-    line("Built-in tips:", &builtin);
-    // Each file with who it is from, where its `[about]` says (a file that does not load
-    // is named bare; `check` tells what is wrong with it).
+    }
+}
+
+/// A time from the state file, local. A hand-edited state file may hold any number: one that
+/// is no time jiff can show is printed as it is, never wrapped round to 1969.
+fn local_time(seconds: u64) -> String {
+    i64::try_from(seconds)
+        .ok()
+        .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+        .map(|time| {
+            time.to_zoned_datetime(jiff::tz::TimeZone::system())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|| format!("{seconds} (not a time backcare can show)"))
+}
+
+/// Each file with who it is from, where its `[about]` says (a file that does not load is
+/// named bare; `check` tells what is wrong with it).
+fn named_files(paths: &[String], context: &Context) -> Vec<String> {
     let groups = crate::tips::files::load(true, &context.tip_files())
         .map(|catalog| catalog.about)
         .unwrap_or_default();
-    let named: Vec<String> = tip_files
+    paths
         .iter()
         .map(
             |path| match groups.get(path).and_then(|about| about.name.as_deref()) {
-                Some(name) => format!("{path} ({})", crate::output::sanitize::one_line(name)),
+                Some(name) => format!("{path} ({})", output::sanitize::one_line(name)),
                 None => path.clone(),
             },
         )
-        .collect();
-    let files = if named.is_empty() {
-        "none".to_string()
-    } else {
-        named.join(", ")
-    };
-    line("Your tips files:", &files);
-    for skipped in &skipped {
-        line(
-            "Skipped:",
-            &format!("{} {}", skipped.path.display(), skipped.reason),
-        );
-    }
-    emit(&text)?;
-    Ok(Exit::Success)
+        .collect()
 }

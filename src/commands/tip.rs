@@ -137,36 +137,12 @@ pub fn run(context: &Context, args: TipArgs) -> Result<Exit, Error> {
         select::from_bag(&tips, &mut state.round, last.as_deref())
     };
 
-    let written = if context.global.json {
-        emit(&json::render(&TipObject::of(&catalog, tip)))?
-    } else {
-        let mut text = context.screen.tip(&catalog, tip, &[]);
-        if random
-            && state
-                .shown
-                .saturating_add(1)
-                .is_multiple_of(WARNING_POINTER_EVERY)
-        {
-            let pointer = "When back pain needs a midwife or doctor: backcare warning-signs";
-            text.push_str(
-                &context
-                    .screen
-                    .style
-                    .dim(&context.screen.wrap(pointer, "  ")),
-            );
-            text.push('\n');
-        }
-        if remind {
-            text.push_str(
-                &context
-                    .screen
-                    .style
-                    .dim(&context.screen.wrap(reminder::LINE, "  ")),
-            );
-            text.push('\n');
-        }
-        emit(&text)?
-    };
+    let pointer = random
+        && state
+            .shown
+            .saturating_add(1)
+            .is_multiple_of(WARNING_POINTER_EVERY);
+    let written = show(context, &catalog, tip, pointer, remind)?;
     // A tip nobody saw (the reader went away, or stdout is closed) is not counted.
     if let Some(session) = session
         .as_mut()
@@ -183,6 +159,36 @@ pub fn run(context: &Context, args: TipArgs) -> Result<Exit, Error> {
 
 /// Every this many random tips, a line points to `backcare warning-signs`.
 const WARNING_POINTER_EVERY: u64 = 10;
+
+/// Prints the tip, with the line pointing to the warning signs now and then (`pointer`) and
+/// the suggestion to stretch (`remind`); tells whether it was written.
+fn show(
+    context: &Context,
+    catalog: &Catalog,
+    tip: &Tip,
+    pointer: bool,
+    remind: bool,
+) -> Result<bool, Error> {
+    if context.global.json {
+        return emit(&json::render(&TipObject::of(catalog, tip)));
+    }
+    let screen = &context.screen;
+    let mut text = screen.tip(catalog, tip, &[]);
+    let lines = [
+        (
+            pointer,
+            "When back pain needs a midwife or doctor: backcare warning-signs",
+        ),
+        (remind, reminder::LINE),
+    ];
+    for (wanted, line) in lines {
+        if wanted {
+            text.push_str(&screen.style.dim(&screen.wrap(line, "  ")));
+            text.push('\n');
+        }
+    }
+    emit(&text)
+}
 
 /// Writes the state of a shown tip, and says in one line what went wrong with it, if anything.
 fn report_state(session: &Session) {
