@@ -207,7 +207,7 @@ fn lintian_finds_no_error_or_warning_in_the_package() {
     let artifacts = artifacts();
     assert_checksum_verifies(&artifacts.deb);
     let output = Command::new("lintian")
-        .args(["--info", "--pedantic"])
+        .args(["--display-info", "--pedantic"])
         .arg(&artifacts.deb)
         .output()
         .unwrap();
