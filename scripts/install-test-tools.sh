@@ -8,6 +8,10 @@ missing=()
 for pair in bash:bash strace:strace zsh:zsh fish:fish script:bsdutils shellcheck:shellcheck man:man-db chromium:chromium g++:g++; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
 done
+# For the package test (tests/package.rs): lintian, and bash-completion for the lazy loading of
+# completions (a file, not a command).
+command -v lintian >/dev/null 2>&1 || missing+=(lintian)
+[ -f /usr/share/bash-completion/bash_completion ] || missing+=(bash-completion)
 [ "${#missing[@]}" -eq 0 ] && exit 0
 
 sudo=""
