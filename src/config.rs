@@ -145,96 +145,82 @@ impl Config {
         path: &str,
         text: &str,
     ) {
+        let place = Diagnostic::at(path, text, &value.span(), "");
+        if let Err(problem) = self.try_set(setting, value.get_ref(), place) {
+            report.report(value.span(), problem);
+        }
+    }
+
+    fn try_set(
+        &mut self,
+        setting: Setting,
+        value: &DeValue<'_>,
+        place: Diagnostic,
+    ) -> Result<(), String> {
         let name = setting.name();
-        let place = || Diagnostic::at(path, text, &value.span(), "");
-        let as_str = value.get_ref().as_str();
-        let problem = match setting {
+        let flag = || {
+            value
+                .as_bool()
+                .ok_or(format!("`{name}` must be true or false"))
+        };
+        let located = |value| Located {
+            value,
+            place: place.clone(),
+        };
+        match setting {
             Setting::DueDate | Setting::BirthDate => {
-                let written = match value.get_ref() {
+                let written = match value {
                     DeValue::Datetime(date) => date.to_string(),
                     other => other.as_str().unwrap_or_default().to_string(),
                 };
                 // A date alone: a time or an offset after it would shift the day depending
                 // on how it was read, so none is taken.
-                match read::date(&written) {
-                    Some(date) => {
-                        let located = Some(Located {
-                            value: date,
-                            place: place(),
-                        });
-                        if setting == Setting::DueDate {
-                            self.due_date = located;
-                        } else {
-                            self.birth_date = located;
-                        }
-                        return;
-                    }
-                    None => format!("`{name}` must be a date written YYYY-MM-DD, without a time"),
+                let date = read::date(&written).ok_or(format!(
+                    "`{name}` must be a date written YYYY-MM-DD, without a time"
+                ))?;
+                match setting {
+                    Setting::DueDate => self.due_date = Some(located(date)),
+                    _ => self.birth_date = Some(located(date)),
                 }
             }
-            Setting::Region => match as_str {
-                Some(region) => {
-                    self.region = Some(Located {
-                        value: region.to_string(),
-                        place: place(),
-                    });
-                    return;
-                }
-                None => format!("`{name}` must be a string"),
-            },
+            Setting::Region => {
+                let region = value.as_str().ok_or(format!("`{name}` must be a string"))?;
+                self.region = Some(Located {
+                    value: region.to_string(),
+                    place,
+                });
+            }
             Setting::Topics => {
-                let names = value.get_ref().as_array().and_then(|items| {
+                let names = value.as_array().and_then(|items| {
                     items
                         .into_iter()
                         .map(|item| item.get_ref().as_str().map(str::to_string))
                         .collect::<Option<Vec<String>>>()
                 });
-                match names {
-                    Some(names) => {
-                        self.topics = Some(Located {
-                            value: names,
-                            place: place(),
-                        });
-                        return;
-                    }
-                    None => "`topics` must be an array of topic names".to_string(),
-                }
+                let names = names.ok_or("`topics` must be an array of topic names")?;
+                self.topics = Some(Located {
+                    value: names,
+                    place,
+                });
             }
             Setting::Every => {
-                let written = match value.get_ref() {
+                let written = match value {
                     DeValue::Integer(number) => number.to_string(),
-                    _ => as_str.unwrap_or_default().to_string(),
+                    _ => value.as_str().unwrap_or_default().to_string(),
                 };
-                match written.parse::<Every>() {
-                    Ok(every) => {
-                        self.every = Some(every);
-                        return;
-                    }
-                    Err(error) => format!("`every`: {error}"),
-                }
+                let every = written.parse::<Every>();
+                self.every = Some(every.map_err(|error| format!("`every`: {error}"))?);
             }
-            Setting::Daily | Setting::PelvicGirdlePain | Setting::StretchReminder => {
-                match value.get_ref().as_bool() {
-                    Some(flag) => {
-                        *match setting {
-                            Setting::Daily => &mut self.daily,
-                            Setting::PelvicGirdlePain => &mut self.pelvic_girdle_pain,
-                            _ => &mut self.stretch_reminder,
-                        } = flag;
-                        return;
-                    }
-                    None => format!("`{name}` must be true or false"),
-                }
+            Setting::Daily => self.daily = flag()?,
+            Setting::PelvicGirdlePain => self.pelvic_girdle_pain = flag()?,
+            Setting::StretchReminder => self.stretch_reminder = flag()?,
+            Setting::Color => {
+                let choice = value.as_str().and_then(ColorChoice::from_name);
+                self.color =
+                    Some(choice.ok_or("`color` must be \"auto\", \"always\" or \"never\"")?);
             }
-            Setting::Color => match as_str.and_then(ColorChoice::from_name) {
-                Some(choice) => {
-                    self.color = Some(choice);
-                    return;
-                }
-                None => "`color` must be \"auto\", \"always\" or \"never\"".to_string(),
-            },
-        };
-        report.report(value.span(), problem);
+        }
+        Ok(())
     }
 }
 

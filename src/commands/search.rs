@@ -7,6 +7,7 @@ use crate::error::{Error, Exit};
 use crate::output::{self, json};
 use crate::search::{self, Query, Synonyms};
 use crate::select::{self, Preference};
+use crate::tips::Catalog;
 use crate::warning_signs::{self, Region, Section, Sheet, When};
 
 pub fn run(
@@ -34,34 +35,7 @@ pub fn run(
         if context.global.json {
             emit("[]\n")?;
         }
-        let mut texts: Vec<String> = catalog
-            .tips
-            .iter()
-            .map(|tip| format!("{} {}", tip.text, tip.tags.join(" ")))
-            .collect();
-        texts.extend(catalog.topics.iter().map(|topic| topic.title.to_string()));
-        texts.extend(signs_texts(&sheet, region));
-        let hints: Vec<String> =
-            search::unknown_terms(&words, texts.iter().map(String::as_str), &synonyms)
-                .into_iter()
-                .filter(|(_, close)| !close.is_empty())
-                .map(|(typed, close)| {
-                    format!(
-                        "`{}`: did you mean {}?",
-                        output::sanitize::visible(&typed),
-                        close
-                            .iter()
-                            .map(|word| format!("`{word}`"))
-                            .collect::<Vec<_>>()
-                            .join(" or ")
-                    )
-                })
-                .collect();
-        let hints = if hints.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", hints.join("; "))
-        };
+        let hints = hints(&catalog, &sheet, region, &words, &synonyms);
         return Err(Error::NotFound(format!(
             "no tips or warning signs contain {}{hints}",
             output::sanitize::visible(&shortened(&query.join(" ")))
@@ -126,6 +100,45 @@ fn signs_text(
     )));
     text.push_str("\n\n");
     text
+}
+
+/// Did-you-means for the words of a query that nothing holds, as " (`pilow`: did you mean
+/// `pillow`?)", or nothing.
+fn hints(
+    catalog: &Catalog,
+    sheet: &Sheet,
+    region: &Region,
+    words: &Query,
+    synonyms: &Synonyms,
+) -> String {
+    let mut texts: Vec<String> = catalog
+        .tips
+        .iter()
+        .map(|tip| format!("{} {}", tip.text, tip.tags.join(" ")))
+        .collect();
+    texts.extend(catalog.topics.iter().map(|topic| topic.title.to_string()));
+    texts.extend(signs_texts(sheet, region));
+    let hints: Vec<String> =
+        search::unknown_terms(words, texts.iter().map(String::as_str), synonyms)
+            .into_iter()
+            .filter(|(_, close)| !close.is_empty())
+            .map(|(typed, close)| {
+                format!(
+                    "`{}`: did you mean {}?",
+                    output::sanitize::visible(&typed),
+                    close
+                        .iter()
+                        .map(|word| format!("`{word}`"))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                )
+            })
+            .collect();
+    if hints.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", hints.join("; "))
+    }
 }
 
 /// The signs holding the query, by block, in the order the sheet lays them out for the reader.

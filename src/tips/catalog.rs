@@ -25,6 +25,13 @@ pub struct Catalog {
     pub routines: Vec<Routine>,
 }
 
+/// A tip in the making, with where a user file declared it.
+struct Slot {
+    tip: Tip,
+    declared: Option<(usize, Range<usize>)>,
+    disabled: bool,
+}
+
 /// A user file that parsed without problems, with its text kept for positions.
 pub struct UserFile {
     pub path: String,
@@ -120,13 +127,39 @@ impl Catalog {
                 warnings: Vec::new(),
             });
         }
+        self.layer_topics(&files);
+        for file in &files {
+            if let Some(about) = &file.parsed.about {
+                self.about.insert(file.path.clone(), about.clone());
+            }
+        }
+        let mut warnings = Problems::default();
+        let slots = self.layer_tips(&mut files, &mut warnings);
+        let mut problems = self.undeclared_topics(&slots, &files);
+        self.layer_exercises(&mut files, &mut problems);
+        if !problems.is_empty() {
+            return Err(problems.into_list());
+        }
+        self.tips = slots
+            .into_iter()
+            .filter(|slot| !slot.disabled)
+            .map(|slot| slot.tip)
+            .collect();
+        Ok(Layered {
+            catalog: self,
+            warnings: warnings.into_list(),
+        })
+    }
+
+    /// A file's topic replaces the one of the same name, or is added.
+    fn layer_topics(&mut self, files: &[UserFile]) {
         let mut topic_index: HashMap<String, usize> = self
             .topics
             .iter()
             .enumerate()
             .map(|(at, topic)| (topic.name.to_string(), at))
             .collect();
-        for file in &files {
+        for file in files {
             for parsed in &file.parsed.topics {
                 match topic_index.get(&*parsed.topic.name) {
                     Some(&at) => self.topics[at] = parsed.topic.clone(),
@@ -137,13 +170,11 @@ impl Catalog {
                 }
             }
         }
+    }
 
-        /// A tip in the making, with where a user file declared it.
-        struct Slot {
-            tip: Tip,
-            declared: Option<(usize, Range<usize>)>,
-            disabled: bool,
-        }
+    /// The tips, each file's over the ones before: a tip replaces the one with its id, or is
+    /// added; `disabled = true` takes one out (a warning when there is none to take out).
+    fn layer_tips(&mut self, files: &mut [UserFile], warnings: &mut Problems) -> Vec<Slot> {
         let mut slots: Vec<Slot> = std::mem::take(&mut self.tips)
             .into_iter()
             .map(|tip| Slot {
@@ -157,12 +188,6 @@ impl Catalog {
             .enumerate()
             .map(|(at, slot)| (slot.tip.id.to_string(), at))
             .collect();
-        let mut warnings = Problems::default();
-        for file in &files {
-            if let Some(about) = &file.parsed.about {
-                self.about.insert(file.path.clone(), about.clone());
-            }
-        }
         for (file_index, file) in files.iter_mut().enumerate() {
             // The tips move into the catalog; the file keeps its text for the messages.
             for parsed in std::mem::take(&mut file.parsed.tips) {
@@ -201,7 +226,11 @@ impl Catalog {
                 }
             }
         }
+        slots
+    }
 
+    /// A problem for each tip of a user file whose topic no file declares.
+    fn undeclared_topics(&self, slots: &[Slot], files: &[UserFile]) -> Problems {
         let topics: HashSet<&str> = self.topics.iter().map(|topic| &*topic.name).collect();
         let mut problems = Problems::default();
         for slot in slots.iter().filter(|slot| !slot.disabled) {
@@ -216,25 +245,14 @@ impl Catalog {
                         &file.text,
                         span,
                         format!(
-                            "topic `{topic}` is not declared (declare it with [topics.{topic}])"
+                            "topic `{topic}` is not declared{} (declare it with [topics.{topic}])",
+                            crate::suggest::did_you_mean(topic, topics.iter().copied())
                         ),
                     ));
                 }
             }
         }
-        self.layer_exercises(&mut files, &mut problems);
-        if !problems.is_empty() {
-            return Err(problems.into_list());
-        }
-        self.tips = slots
-            .into_iter()
-            .filter(|slot| !slot.disabled)
-            .map(|slot| slot.tip)
-            .collect();
-        Ok(Layered {
-            catalog: self,
-            warnings: warnings.into_list(),
-        })
+        problems
     }
 }
 

@@ -167,62 +167,24 @@ pub fn json(sheet: &Sheet, region: &Region, stage: Option<When>) -> String {
 pub fn text(screen: &Screen, sheet: &Sheet, region: &Region, stage: Option<When>) -> String {
     let laid = Laid::new(sheet, region, stage);
     let style = &screen.style;
-    let number_of = |key: &str| {
-        laid.cited
+    let cite = |key: &str| {
+        let number = laid
+            .cited
             .iter()
             .position(|cited| *cited == key)
             .unwrap_or(0)
-            + 1
+            + 1;
+        style.dim(&format!("[{number}]"))
     };
     let mut text = style.alert(&sheet.title);
     text.push('\n');
-    let numbers: Vec<String> = region
-        .numbers
-        .iter()
-        .map(|number| format!("{} {}", style.heading(&number.number), number.label))
-        .collect();
-    text.push_str(&screen.wrap(
-        &format!(
-            "{}: {} {}",
-            region.name,
-            numbers.join("; "),
-            style.dim(&format!(
-                "[{}]",
-                region
-                    .sources
-                    .iter()
-                    .map(|key| number_of(key).to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-        ),
-        "",
-    ));
-    text.push('\n');
-    let others: Vec<&str> = sheet
-        .regions
-        .iter()
-        .filter(|other| other.id != region.id && other.id != "other")
-        .map(|other| other.id.as_str())
-        .collect();
-    text.push_str(&style.dim(&screen.wrap(
-        &format!(
-            "Elsewhere? backcare warning-signs --region {} (or a country code)",
-            others.join("|")
-        ),
-        "",
-    )));
-    text.push('\n');
+    text.push_str(&numbers_text(screen, sheet, region, &laid));
     for section in &laid.sections {
         text.push('\n');
         text.push_str(&style.heading(&screen.wrap(&region.fill(&section.heading()), "")));
         text.push('\n');
         for sign in &section.signs {
-            let item = format!(
-                "{} {}",
-                region.fill(&sign.text),
-                style.dim(&format!("[{}]", number_of(&sign.source)))
-            );
+            let item = format!("{} {}", region.fill(&sign.text), cite(&sign.source));
             text.push_str(&screen.wrap_hanging(&item, "  • ", "    "));
             text.push('\n');
         }
@@ -231,16 +193,64 @@ pub fn text(screen: &Screen, sheet: &Sheet, region: &Region, stage: Option<When>
     text.push_str(&style.heading("When to ask for physiotherapy"));
     text.push('\n');
     let physio = &sheet.physiotherapy;
-    text.push_str(&screen.wrap(
-        &format!(
-            "{} {}",
-            region.fill(&physio.text),
-            style.dim(&format!("[{}]", number_of(&physio.source)))
-        ),
-        "",
-    ));
+    let note = format!("{} {}", region.fill(&physio.text), cite(&physio.source));
+    text.push_str(&screen.wrap(&note, ""));
     text.push_str("\n\n");
-    text.push_str(&style.heading(&format!("Sources (reviewed {})", sheet.reviewed)));
+    text.push_str(&sources_text(screen, sheet, &laid));
+    text.push('\n');
+    text.push_str(&style.dim(&screen.wrap(DISCLAIMER, "")));
+    text.push('\n');
+    text
+}
+
+/// The region's numbers with their sources, and how to see another region's.
+fn numbers_text(screen: &Screen, sheet: &Sheet, region: &Region, laid: &Laid) -> String {
+    let style = &screen.style;
+    let numbers: Vec<String> = region
+        .numbers
+        .iter()
+        .map(|number| format!("{} {}", style.heading(&number.number), number.label))
+        .collect();
+    let cited: Vec<String> = region
+        .sources
+        .iter()
+        .map(|key| {
+            let number = laid
+                .cited
+                .iter()
+                .position(|cited| cited == key)
+                .unwrap_or(0)
+                + 1;
+            number.to_string()
+        })
+        .collect();
+    let line = format!(
+        "{}: {} {}",
+        region.name,
+        numbers.join("; "),
+        style.dim(&format!("[{}]", cited.join(", ")))
+    );
+    let others: Vec<&str> = sheet
+        .regions
+        .iter()
+        .filter(|other| other.id != region.id && other.id != "other")
+        .map(|other| other.id.as_str())
+        .collect();
+    let elsewhere = format!(
+        "Elsewhere? backcare warning-signs --region {} (or a country code)",
+        others.join("|")
+    );
+    format!(
+        "{}\n{}\n",
+        screen.wrap(&line, ""),
+        style.dim(&screen.wrap(&elsewhere, ""))
+    )
+}
+
+/// The numbered sources, each address on a line of its own.
+fn sources_text(screen: &Screen, sheet: &Sheet, laid: &Laid) -> String {
+    let style = &screen.style;
+    let mut text = style.heading(&format!("Sources (reviewed {})", sheet.reviewed));
     text.push('\n');
     for (index, key) in laid.cited.iter().enumerate() {
         let source = laid.source(key);
@@ -258,9 +268,6 @@ pub fn text(screen: &Screen, sheet: &Sheet, region: &Region, stage: Option<When>
             source.url.as_deref().unwrap_or("")
         ));
     }
-    text.push('\n');
-    text.push_str(&style.dim(&screen.wrap(DISCLAIMER, "")));
-    text.push('\n');
     text
 }
 

@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::read::is_date;
+
 /// Placeholders a section title or sign may use, filled from the reader's region.
 pub const PLACEHOLDERS: &[&str] = &[
     "{emergency}",
@@ -234,16 +236,6 @@ impl Sheet {
     }
 
     fn check(&self) -> Result<(), String> {
-        let is_date = |text: &str| {
-            text.len() == 10
-                && text.char_indices().all(|(i, c)| {
-                    if i == 4 || i == 7 {
-                        c == '-'
-                    } else {
-                        c.is_ascii_digit()
-                    }
-                })
-        };
         if !is_date(&self.reviewed) {
             return Err(format!("reviewed = {:?} is not YYYY-MM-DD", self.reviewed));
         }
@@ -255,17 +247,14 @@ impl Sheet {
                 return Err(format!("source `{name}`: checked is not YYYY-MM-DD"));
             }
         }
-        if self.region("other").is_none() {
-            return Err("a region with id `other` (for unknown regions) is required".to_string());
-        }
-        for region in &self.regions {
-            if region.numbers.is_empty() || region.sources.is_empty() {
-                return Err(format!(
-                    "region `{}` lists no numbers or no sources",
-                    region.id
-                ));
-            }
-        }
+        self.check_sections()?;
+        self.check_citations()?;
+        self.check_regions()?;
+        self.check_placeholders()
+    }
+
+    /// Both stages have sections, and each section's title names its level's number.
+    fn check_sections(&self) -> Result<(), String> {
         for when in [When::Pregnancy, When::AfterBirth] {
             if self.sections(when).next().is_none() {
                 return Err(format!("no section for {when:?}"));
@@ -293,6 +282,11 @@ impl Sheet {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Every source a sign or a region names is declared.
+    fn check_citations(&self) -> Result<(), String> {
         let cited = self
             .sections
             .iter()
@@ -309,6 +303,22 @@ impl Sheet {
             if !self.sources.contains_key(source) {
                 return Err(format!(
                     "{what:?} names source `{source}`, which [sources] does not declare"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Region ids, territories and names are each used once; `other` is there.
+    fn check_regions(&self) -> Result<(), String> {
+        if self.region("other").is_none() {
+            return Err("a region with id `other` (for unknown regions) is required".to_string());
+        }
+        for region in &self.regions {
+            if region.numbers.is_empty() || region.sources.is_empty() {
+                return Err(format!(
+                    "region `{}` lists no numbers or no sources",
+                    region.id
                 ));
             }
         }
@@ -333,6 +343,11 @@ impl Sheet {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Every placeholder in a text `Region::fill` fills is one it knows.
+    fn check_placeholders(&self) -> Result<(), String> {
         // Every text that `Region::fill` fills: section titles, signs, the physiotherapy note.
         let filled = self
             .sections

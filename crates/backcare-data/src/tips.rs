@@ -416,13 +416,8 @@ impl Reader<'_> {
         (self.problems_found() == problems_before).then_some(source)
     }
 
-    /// A tip's `source` written as an inline table; a name (or free text) is returned as
-    /// `Err` with its place, to be resolved when the whole file has been read.
-    fn tip_source(&mut self, fields: &DeTable<'_>, context: &str) -> Result<Option<Source>, Named> {
-        self.source_at(fields, "source", context)
-    }
-
-    /// [`Reader::tip_source`], for the source under `key`.
+    /// The source under `key`, written as an inline table; a name (or free text) is returned
+    /// as `Err` with its place, to be resolved when the whole file has been read.
     fn source_at(
         &mut self,
         fields: &DeTable<'_>,
@@ -518,16 +513,7 @@ impl Reader<'_> {
     ) -> Option<(ParsedTip, Option<Named>)> {
         let problems_before = self.problems_found();
         self.reject_unknown(fields, TIP_KEYS);
-        let disabled = match fields.get("disabled") {
-            None => false,
-            Some(value) => match value.get_ref().as_bool() {
-                Some(flag) => flag,
-                None => {
-                    self.wrong_type("disabled", "true or false", value);
-                    false
-                }
-            },
-        };
+        let disabled = self.flag(fields, "disabled").unwrap_or(false);
         let id = self.required_string(fields, "id", "tip", span.clone());
         if let Some((id, id_span)) = &id
             && !is_valid_id(id)
@@ -545,10 +531,7 @@ impl Reader<'_> {
         };
         let stages = self.stages(fields);
         let tags = self.string_list(fields, "tags");
-        let (source, named_source) = match self.tip_source(fields, &context) {
-            Ok(source) => (source, None),
-            Err(named) => (None, Some(named)),
-        };
+        let (source, named_source) = exercises::split(self.source_at(fields, "source", &context));
         if disabled {
             let (id, id_span) = id?;
             return (self.problems_found() == problems_before).then_some((

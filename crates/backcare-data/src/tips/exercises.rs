@@ -11,7 +11,7 @@ use super::{
     MAX_TEXT_CHARS, NamedSource, ParsedExercise, ParsedFile, ParsedRoutine, Reader, Safety,
     SafetyLine, Sourced, Table,
 };
-use crate::model::{Exercise, Position, Routine};
+use crate::model::{Exercise, Position, Routine, Source, Stage};
 use crate::read::is_valid_id;
 
 const EXERCISE_KEYS: &[&str] = &[
@@ -84,6 +84,53 @@ impl Reader<'_> {
         }
     }
 
+    /// The `position` of an exercise, one of [`Position::ALL`].
+    fn position(
+        &mut self,
+        fields: &DeTable<'_>,
+        context: &str,
+        span: Range<usize>,
+    ) -> Option<Position> {
+        let (name, place) = self.required_string(fields, "position", context, span)?;
+        let found = Position::from_name(&name);
+        if found.is_none() {
+            let known: Vec<&str> = Position::ALL.iter().map(|p| p.name()).collect();
+            self.report(
+                place,
+                format!(
+                    "unknown position `{name}` (expected one of {})",
+                    known.join(", ")
+                ),
+            );
+        }
+        found
+    }
+
+    /// The stages an exercise is safe for: required, and never none.
+    fn exercise_stages(
+        &mut self,
+        fields: &DeTable<'_>,
+        context: &str,
+        span: Range<usize>,
+    ) -> Vec<Stage> {
+        let stages = self.stages(fields);
+        match fields.get("stages") {
+            None => self.report(
+                span,
+                format!(
+                    "{context} is missing `stages` (the stages it is safe for, such as [\"first\", \"second\"])"
+                ),
+            ),
+            Some(value) if stages.is_empty() && value.get_ref().as_array().is_some() => self
+                .report(
+                    value.span(),
+                    format!("{context} must list at least one stage it is safe for"),
+                ),
+            Some(_) => {}
+        }
+        stages
+    }
+
     fn exercise(
         &mut self,
         fields: &DeTable<'_>,
@@ -97,37 +144,8 @@ impl Reader<'_> {
             None => "exercise".to_string(),
         };
         let name = self.name(fields, &context, span.clone());
-        let position = self
-            .required_string(fields, "position", &context, span.clone())
-            .and_then(|(name, place)| {
-                let found = Position::from_name(&name);
-                if found.is_none() {
-                    let known: Vec<&str> = Position::ALL.iter().map(|p| p.name()).collect();
-                    self.report(
-                        place,
-                        format!(
-                            "unknown position `{name}` (expected one of {})",
-                            known.join(", ")
-                        ),
-                    );
-                }
-                found
-            });
-        let stages = self.stages(fields);
-        match fields.get("stages") {
-            None => self.report(
-                span.clone(),
-                format!(
-                    "{context} is missing `stages` (the stages it is safe for, such as [\"first\", \"second\"])"
-                ),
-            ),
-            Some(value) if stages.is_empty() && value.get_ref().as_array().is_some() => self
-                .report(
-                    value.span(),
-                    format!("{context} must list at least one stage it is safe for"),
-                ),
-            Some(_) => {}
-        }
+        let position = self.position(fields, &context, span.clone());
+        let stages = self.exercise_stages(fields, &context, span.clone());
         let steps = self.steps(fields, &context, span.clone());
         let hold = self.number(fields, "hold", HOLD_SECONDS, &context, span.clone());
         let reps = self.number(fields, "reps", REPETITIONS, &context, span.clone());
@@ -135,13 +153,7 @@ impl Reader<'_> {
             None => Some(0),
             Some(_) => self.number(fields, "rest", REST_SECONDS, &context, span.clone()),
         };
-        let wide_legs = match fields.get("wide_legs") {
-            None => false,
-            Some(value) => value.get_ref().as_bool().unwrap_or_else(|| {
-                self.wrong_type("wide_legs", "true or false", value);
-                false
-            }),
-        };
+        let wide_legs = self.flag(fields, "wide_legs").unwrap_or(false);
         let from_week = match fields.get("from_week") {
             None => Some(None),
             Some(_) => self
@@ -150,15 +162,9 @@ impl Reader<'_> {
         };
         let avoid = self.text(fields, "avoid", &context, span.clone());
         let stop = self.text(fields, "stop", &context, span);
-        let (source, named_source) = match self.tip_source(fields, &context) {
-            Ok(source) => (source, None),
-            Err(named) => (None, Some(named)),
-        };
-        let (stop_source, named_stop_source) = match self.source_at(fields, "stop_source", &context)
-        {
-            Ok(source) => (source, None),
-            Err(named) => (None, Some(named)),
-        };
+        let (source, named_source) = split(self.source_at(fields, "source", &context));
+        let (stop_source, named_stop_source) =
+            split(self.source_at(fields, "stop_source", &context));
         let (id, id_span) = id?;
         let exercise = Exercise {
             id: Cow::Owned(id),
@@ -443,5 +449,15 @@ impl Reader<'_> {
                 None
             }
         }
+    }
+}
+
+/// A source given inline, or the name of one to resolve once the whole file is read.
+pub(super) fn split(
+    source: Result<Option<Source>, super::Named>,
+) -> (Option<Source>, Option<super::Named>) {
+    match source {
+        Ok(source) => (source, None),
+        Err(named) => (None, Some(named)),
     }
 }
