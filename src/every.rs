@@ -12,38 +12,23 @@ pub struct Every(pub Duration);
 impl FromStr for Every {
     type Err = String;
 
+    /// Read by jiff as a span (`4h`, `1h30m`, `1h 30m`, `2 days`), days and weeks taken as
+    /// 24 hours and 7 days; months and years, negative and zero lengths are refused.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let invalid =
             || format!("`{text}` is not a duration; write it like 30m, 4h, 1d or 1h30m (or off)");
-        if matches!(text.trim(), "off" | "0") {
+        let text = text.trim();
+        if matches!(text, "off" | "0") {
             return Ok(Every(Duration::ZERO));
         }
-        let mut seconds: u64 = 0;
-        let mut number = String::new();
-        for c in text.trim().chars() {
-            if c.is_ascii_digit() {
-                number.push(c);
-                continue;
-            }
-            let unit: u64 = match c {
-                's' => 1,
-                'm' => 60,
-                'h' => 60 * 60,
-                'd' => 24 * 60 * 60,
-                'w' => 7 * 24 * 60 * 60,
-                _ => return Err(invalid()),
-            };
-            let count: u64 = number.parse().map_err(|_| invalid())?;
-            seconds = count
-                .checked_mul(unit)
-                .and_then(|part| seconds.checked_add(part))
-                .ok_or_else(invalid)?;
-            number.clear();
+        let span: jiff::Span = text.parse().map_err(|_| invalid())?;
+        let length = span
+            .to_duration(jiff::SpanRelativeTo::days_are_24_hours())
+            .map_err(|_| invalid())?;
+        match u64::try_from(length.as_secs()) {
+            Ok(seconds) if seconds > 0 => Ok(Every(Duration::from_secs(seconds))),
+            _ => Err(invalid()),
         }
-        if !number.is_empty() || seconds == 0 {
-            return Err(invalid());
-        }
-        Ok(Every(Duration::from_secs(seconds)))
     }
 }
 
@@ -78,11 +63,23 @@ mod tests {
         assert_eq!(seconds("1d"), Ok(86_400));
         assert_eq!(seconds("1w"), Ok(604_800));
         assert_eq!(seconds("1h30m"), Ok(5_400));
+        assert_eq!(seconds("1h 30m"), Ok(5_400));
+        assert_eq!(seconds("2 days"), Ok(172_800));
     }
 
     #[test]
     fn refuses_nonsense() {
-        for bad in ["", "4", "h", "0m", "4x", "-1h", "99999999999999999999d"] {
+        for bad in [
+            "",
+            "4",
+            "h",
+            "0m",
+            "4x",
+            "-1h",
+            "99999999999999999999d",
+            "1mo",
+            "1y",
+        ] {
             assert!(seconds(bad).is_err(), "{bad}");
         }
     }

@@ -46,8 +46,8 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<Exit, Error> {
         stage,
     };
     emit(&match args.format {
-        ExportFormat::Markdown => handout.markdown(),
-        ExportFormat::Html => handout.html(),
+        ExportFormat::Markdown => handout.write(&Markdown),
+        ExportFormat::Html => handout.write(&Html),
     })?;
     Ok(Exit::Success)
 }
@@ -94,120 +94,169 @@ impl Handout<'_> {
         )
     }
 
-    fn markdown(&self) -> String {
-        let mut out = format!("# {TITLE}\n\n> {}\n", md(DISCLAIMER));
+    /// The handout in `markup`: one walk over the content for every format.
+    fn write(&self, markup: &dyn Markup) -> String {
+        let fill = |text: &str| self.region.fill(text);
+        let mut out = markup.begin(DISCLAIMER);
         for (topic, tips) in self.topics() {
-            out.push_str(&format!("\n## {}\n\n", md(&topic.title)));
-            if !topic.description.is_empty() {
-                out.push_str(&format!("{}\n\n", md(&topic.description)));
-            }
+            out.push_str(&markup.topic(&topic.title, &topic.description));
             for tip in tips {
-                out.push_str(&format!("- {}", md(&tip.text)));
-                if let Some(source) = &tip.source {
-                    let label = md(&source.citation());
-                    match &source.url {
-                        Some(url) => out.push_str(&format!(
-                            " ([{label}](<{}>))",
-                            percent_encoded(&one_line(url))
-                        )),
-                        None => out.push_str(&format!(" ({label})")),
-                    }
-                }
-                out.push('\n');
+                let source = tip.source.as_ref().map(|source| {
+                    let url = source.url.as_deref().map(one_line);
+                    (source.citation(), url)
+                });
+                let source = source
+                    .as_ref()
+                    .map(|(label, url)| (label.as_str(), url.as_deref()));
+                out.push_str(&markup.tip(&tip.text, source));
             }
+            out.push_str(markup.topic_end());
         }
-        out.push_str(&format!(
-            "\n## When back pain needs help now ({})\n\n",
-            md(&self.region.name)
-        ));
+        out.push_str(&markup.warnings(&self.region.name));
         for number in &self.region.numbers {
-            out.push_str(&format!(
-                "- **{}**: {}\n",
-                md(&number.number),
-                md(&number.label)
-            ));
+            out.push_str(&markup.number(&number.number, &number.label));
         }
+        out.push_str(markup.numbers_end());
         for section in self.sections() {
-            out.push_str(&format!(
-                "\n### {}\n\n",
-                md(&self.region.fill(&section.heading()))
-            ));
+            out.push_str(&markup.section(&fill(&section.heading())));
             for sign in &section.signs {
-                out.push_str(&format!("- {}\n", md(&self.region.fill(&sign.text))));
+                out.push_str(&markup.sign(&fill(&sign.text)));
             }
+            out.push_str(markup.section_end());
         }
-        out.push_str(&format!(
-            "\n{}\n\n---\n\n{}\n",
-            md(&self.region.fill(&self.sheet.physiotherapy.text)),
-            md(&self.footer())
-        ));
+        out.push_str(&markup.end(&fill(&self.sheet.physiotherapy.text), &self.footer()));
         out
     }
+}
 
-    fn html(&self) -> String {
-        let mut out = format!(
+/// How a handout is marked up: each piece of the walk, its text escaped for the format.
+trait Markup {
+    fn begin(&self, disclaimer: &str) -> String;
+    fn topic(&self, title: &str, description: &str) -> String;
+    /// A tip, with its source's name and address if it has one.
+    fn tip(&self, text: &str, source: Option<(&str, Option<&str>)>) -> String;
+    fn topic_end(&self) -> &'static str;
+    fn warnings(&self, region: &str) -> String;
+    fn number(&self, number: &str, label: &str) -> String;
+    fn numbers_end(&self) -> &'static str;
+    fn section(&self, heading: &str) -> String;
+    fn sign(&self, text: &str) -> String;
+    fn section_end(&self) -> &'static str;
+    fn end(&self, physiotherapy: &str, footer: &str) -> String;
+}
+
+struct Markdown;
+
+impl Markup for Markdown {
+    fn begin(&self, disclaimer: &str) -> String {
+        format!("# {TITLE}\n\n> {}\n", md(disclaimer))
+    }
+    fn topic(&self, title: &str, description: &str) -> String {
+        let mut out = format!("\n## {}\n\n", md(title));
+        if !description.is_empty() {
+            out.push_str(&format!("{}\n\n", md(description)));
+        }
+        out
+    }
+    fn tip(&self, text: &str, source: Option<(&str, Option<&str>)>) -> String {
+        let source = match source {
+            Some((label, Some(url))) => format!(" ([{}](<{}>))", md(label), percent_encoded(url)),
+            Some((label, None)) => format!(" ({})", md(label)),
+            None => String::new(),
+        };
+        format!("- {}{source}\n", md(text))
+    }
+    fn topic_end(&self) -> &'static str {
+        ""
+    }
+    fn warnings(&self, region: &str) -> String {
+        format!("\n## When back pain needs help now ({})\n\n", md(region))
+    }
+    fn number(&self, number: &str, label: &str) -> String {
+        format!("- **{}**: {}\n", md(number), md(label))
+    }
+    fn numbers_end(&self) -> &'static str {
+        ""
+    }
+    fn section(&self, heading: &str) -> String {
+        format!("\n### {}\n\n", md(heading))
+    }
+    fn sign(&self, text: &str) -> String {
+        format!("- {}\n", md(text))
+    }
+    fn section_end(&self) -> &'static str {
+        ""
+    }
+    fn end(&self, physiotherapy: &str, footer: &str) -> String {
+        format!("\n{}\n\n---\n\n{}\n", md(physiotherapy), md(footer))
+    }
+}
+
+struct Html;
+
+impl Markup for Html {
+    fn begin(&self, disclaimer: &str) -> String {
+        format!(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <title>{TITLE}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
              <h1>{TITLE}</h1>\n<p class=\"disclaimer\">{}</p>\n",
-            html(DISCLAIMER)
-        );
-        for (topic, tips) in self.topics() {
-            out.push_str(&format!("<section>\n<h2>{}</h2>\n", html(&topic.title)));
-            if !topic.description.is_empty() {
-                out.push_str(&format!(
-                    "<p class=\"about\">{}</p>\n",
-                    html(&topic.description)
-                ));
-            }
-            out.push_str("<ul>\n");
-            for tip in tips {
-                out.push_str(&format!("<li>{}", html(&tip.text)));
-                if let Some(source) = &tip.source {
-                    let label = html(&source.citation());
-                    match &source.url {
-                        Some(url) => out.push_str(&format!(
-                            " <span class=\"source\">(<a href=\"{}\">{label}</a>)</span>",
-                            html(&one_line(url))
-                        )),
-                        None => out.push_str(&format!(" <span class=\"source\">({label})</span>")),
-                    }
-                }
-                out.push_str("</li>\n");
-            }
-            out.push_str("</ul>\n</section>\n");
+            html(disclaimer)
+        )
+    }
+    fn topic(&self, title: &str, description: &str) -> String {
+        let mut out = format!("<section>\n<h2>{}</h2>\n", html(title));
+        if !description.is_empty() {
+            out.push_str(&format!("<p class=\"about\">{}</p>\n", html(description)));
         }
-        out.push_str(&format!(
+        out + "<ul>\n"
+    }
+    fn tip(&self, text: &str, source: Option<(&str, Option<&str>)>) -> String {
+        let source = match source {
+            Some((label, Some(url))) => format!(
+                " <span class=\"source\">(<a href=\"{}\">{}</a>)</span>",
+                html(url),
+                html(label)
+            ),
+            Some((label, None)) => format!(" <span class=\"source\">({})</span>", html(label)),
+            None => String::new(),
+        };
+        format!("<li>{}{source}</li>\n", html(text))
+    }
+    fn topic_end(&self) -> &'static str {
+        "</ul>\n</section>\n"
+    }
+    fn warnings(&self, region: &str) -> String {
+        format!(
             "<section class=\"warning\">\n<h2>When back pain needs help now ({})</h2>\n<ul class=\"numbers\">\n",
-            html(&self.region.name)
-        ));
-        for number in &self.region.numbers {
-            out.push_str(&format!(
-                "<li><strong>{}</strong>: {}</li>\n",
-                html(&number.number),
-                html(&number.label)
-            ));
-        }
-        out.push_str("</ul>\n");
-        for section in self.sections() {
-            out.push_str(&format!(
-                "<h3>{}</h3>\n<ul>\n",
-                html(&self.region.fill(&section.heading()))
-            ));
-            for sign in &section.signs {
-                out.push_str(&format!(
-                    "<li>{}</li>\n",
-                    html(&self.region.fill(&sign.text))
-                ));
-            }
-            out.push_str("</ul>\n");
-        }
-        out.push_str(&format!(
+            html(region)
+        )
+    }
+    fn number(&self, number: &str, label: &str) -> String {
+        format!(
+            "<li><strong>{}</strong>: {}</li>\n",
+            html(number),
+            html(label)
+        )
+    }
+    fn numbers_end(&self) -> &'static str {
+        "</ul>\n"
+    }
+    fn section(&self, heading: &str) -> String {
+        format!("<h3>{}</h3>\n<ul>\n", html(heading))
+    }
+    fn sign(&self, text: &str) -> String {
+        format!("<li>{}</li>\n", html(text))
+    }
+    fn section_end(&self) -> &'static str {
+        "</ul>\n"
+    }
+    fn end(&self, physiotherapy: &str, footer: &str) -> String {
+        format!(
             "<p>{}</p>\n</section>\n<footer>{}</footer>\n</body>\n</html>\n",
-            html(&self.region.fill(&self.sheet.physiotherapy.text)),
-            html(&self.footer())
-        ));
-        out
+            html(physiotherapy),
+            html(footer)
+        )
     }
 }
 
