@@ -41,7 +41,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> (u8, Option<i32>) {
             // Help and version go to stdout with 0; usage errors to stderr with 2. clap quotes
             // the value the user typed (or an environment variable held), so its text is made
             // safe for the terminal like everything else.
-            let text = output::sanitize::visible_lines(&error.render().to_string());
+            let text = crate::sanitize::visible_lines(&error.render().to_string());
             if error.use_stderr() {
                 let _ = io::stderr().write_all(text.as_bytes());
             } else {

@@ -6,8 +6,8 @@
 use clap_complete::engine::CompletionCandidate;
 
 use crate::hidden::Hidden;
-use crate::output::sanitize::one_line;
 use crate::paths::Paths;
+use crate::sanitize::one_line;
 use crate::tips::{Catalog, files};
 
 /// The tips a completing shell can see: the built-in set and the user's files; a broken file

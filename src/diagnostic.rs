@@ -88,8 +88,8 @@ impl Diagnostic {
 
     /// `path:line:column: message`, on one line (just the message when there is no path).
     pub fn headline(&self) -> String {
-        let message = crate::output::sanitize::visible(&self.message);
-        let path = crate::output::sanitize::visible(&self.path);
+        let message = crate::sanitize::visible(&self.message);
+        let path = crate::sanitize::visible(&self.path);
         match &self.place {
             Some(place) => format!("{path}:{}:{}: {message}", place.line, place.column),
             None if path.is_empty() => message.into_owned(),
@@ -102,7 +102,7 @@ impl Diagnostic {
         let mut text = self.headline();
         if let Some(place) = &self.place {
             let gutter = place.line.to_string();
-            let shown = crate::output::sanitize::visible(&place.excerpt);
+            let shown = crate::sanitize::visible(&place.excerpt);
             let pad: String = shown
                 .chars()
                 .take(place.caret.saturating_sub(1))

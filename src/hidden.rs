@@ -18,7 +18,7 @@ use backcare_data::read;
 use toml::de::DeValue;
 
 use crate::diagnostic::Diagnostic;
-use crate::replace::{Durability, replace_file};
+use crate::os::replace::{Durability, replace_file};
 use crate::tips::files::read_limited;
 
 /// The ids of hidden tips, sorted.

@@ -25,7 +25,7 @@ pub mod os;
 pub mod output;
 pub mod paths;
 pub mod pregnancy;
-pub mod replace;
+pub mod sanitize;
 pub mod search;
 pub mod select;
 pub mod state;

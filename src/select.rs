@@ -7,7 +7,6 @@ use rand::{RngExt, SeedableRng};
 use jiff::civil::Date;
 
 use crate::error::Error;
-use crate::output;
 use crate::pregnancy::Progress;
 use crate::suggest::did_you_mean;
 use crate::tips::{Catalog, Stage, Tip};
@@ -157,7 +156,7 @@ pub fn check_topics(catalog: &Catalog, topics: &[String]) -> Result<(), Error> {
             let names: Vec<&str> = catalog.topics.iter().map(|topic| &*topic.name).collect();
             return Err(Error::Usage(format!(
                 "unknown topic `{}`{}; known topics: {}",
-                output::sanitize::visible(wanted),
+                crate::sanitize::visible(wanted),
                 did_you_mean(wanted, names.iter().copied()),
                 names.join(", ")
             )));

@@ -27,7 +27,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::replace::{Durability, lock_beside, replace_file};
+use crate::os::replace::{Durability, lock_beside, replace_file};
 use crate::tips::files::open_regular;
 
 /// State files are tiny; anything larger is not ours.

@@ -114,7 +114,7 @@ proptest! {
         ] {
             let without_colours = strip_sgr(&out);
             prop_assert!(
-                !without_colours.chars().any(|c| c != '\n' && backcare::output::sanitize::is_unsafe(c)),
+                !without_colours.chars().any(|c| c != '\n' && backcare::sanitize::is_unsafe(c)),
                 "{out:?}"
             );
         }

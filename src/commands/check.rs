@@ -141,7 +141,7 @@ fn unplain_addresses(catalog: &crate::tips::Catalog) -> Vec<Diagnostic> {
             .flatten()
             .filter_map(|source| source.url.as_deref())
         {
-            if crate::output::sanitize::is_plain_https(url) {
+            if crate::sanitize::is_plain_https(url) {
                 continue;
             }
             if found.len() == MAX_ADDRESS_WARNINGS {
@@ -153,8 +153,8 @@ fn unplain_addresses(catalog: &crate::tips::Catalog) -> Vec<Diagnostic> {
                     origin,
                     format!(
                         "{kind} `{}`: the source address {:?} is not a plain https address",
-                        crate::output::sanitize::visible(id),
-                        crate::output::sanitize::one_line(url)
+                        crate::sanitize::visible(id),
+                        crate::sanitize::one_line(url)
                     ),
                 ));
             }

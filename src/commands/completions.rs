@@ -10,7 +10,7 @@ use clap_complete::CompleteEnv;
 use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 
 use crate::cli::{Cli, CompletionShell};
-use crate::output::sanitize::visible_lines;
+use crate::sanitize::visible_lines;
 
 /// The variable the completion scripts set when they call backcare for candidates.
 const VARIABLE: &str = "BACKCARE_COMPLETE";

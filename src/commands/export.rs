@@ -6,7 +6,7 @@ use super::{Context, emit};
 use crate::cli::{DISCLAIMER, ExportArgs, ExportFormat};
 use crate::config::StoppedBy;
 use crate::error::{Error, Exit};
-use crate::output::sanitize::{one_line, percent_encoded};
+use crate::sanitize::{one_line, percent_encoded};
 use crate::select::{self, Preference};
 use crate::tips::{Catalog, Tip};
 use crate::warning_signs::{self, Region, Sheet};

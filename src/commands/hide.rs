@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use crate::config::{Setting, StoppedBy};
 use crate::hidden::Hidden;
-use crate::output::sanitize::visible;
-use crate::replace::lock_beside;
+use crate::os::replace::lock_beside;
+use crate::sanitize::visible;
 use crate::suggest::did_you_mean;
 
 // `hide` and `unhide` use only the colour setting.

@@ -8,7 +8,7 @@ use super::{Context, emit};
 use crate::cli::{LineArgs, LineFormat};
 use crate::config::StoppedBy;
 use crate::error::{Error, Exit};
-use crate::output::sanitize::{self, one_line};
+use crate::sanitize::{self, one_line};
 use crate::select;
 use crate::state;
 use crate::tips::Tip;

@@ -4,7 +4,7 @@
 use super::{Context, emit};
 use crate::cli::StageArgs;
 use crate::error::{Error, Exit};
-use crate::output::{self, json};
+use crate::output::json;
 use crate::search::{self, Query, Synonyms};
 use crate::select::{self, Preference};
 use crate::tips::Catalog;
@@ -38,7 +38,7 @@ pub fn run(
         let hints = hints(&catalog, &sheet, region, &words, &synonyms);
         return Err(Error::NotFound(format!(
             "no tips or warning signs contain {}{hints}",
-            output::sanitize::visible(&shortened(&query.join(" ")))
+            crate::sanitize::visible(&shortened(&query.join(" ")))
         )));
     }
     if context.global.json {
@@ -125,7 +125,7 @@ fn hints(
             .map(|(typed, close)| {
                 format!(
                     "`{}`: did you mean {}?",
-                    output::sanitize::visible(&typed),
+                    crate::sanitize::visible(&typed),
                     close
                         .iter()
                         .map(|word| format!("`{word}`"))

@@ -2,7 +2,6 @@
 
 use super::{Context, emit};
 use crate::error::{Error, Exit};
-use crate::output;
 use crate::output::json::{self, TipObject};
 use crate::suggest::did_you_mean;
 use crate::tips::Tip;
@@ -23,12 +22,12 @@ pub fn run(context: &Context, ids: &[String]) -> Result<Exit, Error> {
             None => match catalog.disabled.get(&id.to_lowercase()) {
                 Some(file) => unknown.push(format!(
                     "tip `{}` is disabled by {}",
-                    output::sanitize::visible(&id.to_lowercase()),
-                    output::sanitize::visible(file)
+                    crate::sanitize::visible(&id.to_lowercase()),
+                    crate::sanitize::visible(file)
                 )),
                 None => unknown.push(format!(
                     "no tip has the id `{}`{}",
-                    output::sanitize::visible(id),
+                    crate::sanitize::visible(id),
                     did_you_mean(&id.to_lowercase(), catalog.tips.iter().map(|tip| &*tip.id))
                 )),
             },

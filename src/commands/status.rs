@@ -7,7 +7,7 @@ use super::{Context, emit};
 use crate::config::Located;
 use crate::config::StoppedBy;
 use crate::error::{Error, Exit};
-use crate::output::{self, Style, json};
+use crate::output::{Style, json};
 use crate::pregnancy::Progress;
 use crate::state::State;
 use crate::tips::Catalog;
@@ -142,7 +142,7 @@ impl Status {
         let mut text = String::new();
         let mut line = |label: &str, value: &str| {
             // Not wrapped: paths stay whole, so they can be copied.
-            let value = output::sanitize::visible(value);
+            let value = crate::sanitize::visible(value);
             text.push_str(&format!("{} {value}\n", style.heading(label)));
         };
         line("Pregnancy:", &self.pregnancy());
@@ -248,7 +248,7 @@ fn named_files(paths: &[String], context: &Context) -> Vec<String> {
         .iter()
         .map(
             |path| match groups.get(path).and_then(|about| about.name.as_deref()) {
-                Some(name) => format!("{path} ({})", output::sanitize::one_line(name)),
+                Some(name) => format!("{path} ({})", crate::sanitize::one_line(name)),
                 None => path.clone(),
             },
         )

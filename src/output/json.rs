@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::sanitize::is_unsafe;
+use crate::sanitize::is_unsafe;
 use crate::tips::{Catalog, Source, Tip};
 
 #[derive(Serialize)]

@@ -3,15 +3,13 @@
 //! only ever repeat what the words already say.
 
 pub mod json;
-pub mod pager;
 pub mod print;
-pub mod sanitize;
 
 use std::ops::Range;
 
+use crate::sanitize::{one_line, visible};
 use crate::search::match_ranges;
 use crate::tips::{Catalog, Tip};
-use sanitize::{one_line, visible};
 
 /// The widest text is wrapped to, even on a wide terminal: long lines are hard to read.
 pub const MAX_WIDTH: usize = 100;

@@ -39,9 +39,9 @@ pub fn long(screen: &Screen, pager_allowed: bool, text: &str) -> Result<bool, Er
     if pager.trim().is_empty() {
         return emit(text);
     }
-    match super::pager::show(&pager, text) {
-        super::pager::Shown::Yes => Ok(true),
-        super::pager::Shown::NotStarted(why) => {
+    match crate::os::pager::show(&pager, text) {
+        crate::os::pager::Shown::Yes => Ok(true),
+        crate::os::pager::Shown::NotStarted(why) => {
             // The output is never lost to a pager that is missing or broken.
             warn(&format!("the pager `{pager}` {why}; printing instead"));
             emit(text)
@@ -55,6 +55,6 @@ pub(crate) fn warn(message: &str) {
     let _ = writeln!(
         io::stderr(),
         "backcare: warning: {}",
-        super::sanitize::visible(message)
+        crate::sanitize::visible(message)
     );
 }

@@ -7,7 +7,7 @@ pub mod reminder;
 pub mod session;
 mod terminal;
 
-use crate::output::sanitize::visible;
+use crate::sanitize::visible;
 use crate::tips::{Catalog, Stage};
 use backcare_data::{Exercise, Position, Routine};
 

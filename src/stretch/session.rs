@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use super::terminal::{Event, Key, Keyboard};
 use super::{Plan, about_minutes, duration};
-use crate::output::sanitize::visible;
 use crate::output::{Screen, Style};
+use crate::sanitize::visible;
 use backcare_data::model::{Exercise, GET_READY_SECONDS};
 
 /// How a session looks and how fast its clock runs.

@@ -289,7 +289,7 @@ pub fn resolve_region<'s>(
     let unknown = |wanted: &str| {
         format!(
             "unknown region `{}`{}; known regions: {} (or a country code such as de)",
-            crate::output::sanitize::visible(wanted),
+            crate::sanitize::visible(wanted),
             did_you_mean(&wanted.trim().to_ascii_lowercase(), sheet.region_names()),
             known().join(", ")
         )

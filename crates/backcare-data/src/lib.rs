@@ -7,6 +7,7 @@
 #![deny(unsafe_code)]
 
 pub mod builtin;
+mod exercises;
 pub mod model;
 pub mod read;
 pub mod sheet;

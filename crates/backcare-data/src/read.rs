@@ -12,6 +12,8 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+/// The longest id or topic name, in characters.
+pub const MAX_ID_CHARS: usize = 64;
 /// The most problems one file reports; the rest are only counted (a file of junk has
 /// thousands, and each costs work to place).
 pub const MAX_PROBLEMS: usize = 20;
@@ -186,7 +188,7 @@ pub fn is_date(text: &str) -> bool {
 /// Whether `name` is lowercase words of letters and digits joined by single hyphens.
 pub fn is_valid_id(name: &str) -> bool {
     !name.is_empty()
-        && name.chars().count() <= crate::tips::MAX_ID_CHARS
+        && name.chars().count() <= MAX_ID_CHARS
         && name.split('-').all(|word| {
             !word.is_empty()
                 && word

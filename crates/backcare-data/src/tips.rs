@@ -11,16 +11,10 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::model::{About, Exercise, Routine, Source, Stage, Text, Tip, Topic};
-use crate::read::{self, Problem, Report, in_file_order, is_valid_id, position};
-
-// Exercises and routines (`backcare stretch`) are read by the same reader, in a file of
-// their own.
-mod exercises;
+use crate::read::{self, MAX_ID_CHARS, Problem, Report, in_file_order, is_valid_id, position};
 
 /// The longest tip text a file may hold, in characters.
 pub const MAX_TEXT_CHARS: usize = 400;
-/// The longest id or topic name, in characters.
-pub const MAX_ID_CHARS: usize = 64;
 
 const TOP_LEVEL_KEYS: &[&str] = &[
     "about",
@@ -61,19 +55,19 @@ pub struct ParsedTip {
 }
 
 /// A name and where it is written.
-type Named = (String, Range<usize>);
+pub(crate) type Named = (String, Range<usize>);
 
 /// A `source` given as a name, resolved once the whole file is read (its `[sources]` may come
 /// after the entry that names it).
-struct NamedSource {
-    of: Sourced,
-    name: String,
-    span: Range<usize>,
+pub(crate) struct NamedSource {
+    pub(crate) of: Sourced,
+    pub(crate) name: String,
+    pub(crate) span: Range<usize>,
 }
 
 /// What a named source belongs to.
 #[derive(Clone, Copy)]
-enum Sourced {
+pub(crate) enum Sourced {
     Tip(usize),
     Exercise(usize),
     /// The source of an exercise's stop signs.
@@ -197,18 +191,18 @@ fn with_header_hint(text: &str, offset: usize, message: String) -> String {
     }
 }
 
-struct Reader<'t> {
+pub(crate) struct Reader<'t> {
     /// The whole file, for line numbers in messages.
-    text: &'t str,
-    report: Report,
+    pub(crate) text: &'t str,
+    pub(crate) report: Report,
     /// The file's `[sources]` table; `None` when it declares none, and tips may then give a
     /// source as free text.
-    sources: Option<HashMap<String, Source>>,
+    pub(crate) sources: Option<HashMap<String, Source>>,
     /// Where each id of each kind of entry was first used.
-    first_use: HashMap<(Table, String), usize>,
+    pub(crate) first_use: HashMap<(Table, String), usize>,
     /// Sources named by tips, resolved at the end.
-    named_sources: Vec<NamedSource>,
-    origin: Option<Arc<str>>,
+    pub(crate) named_sources: Vec<NamedSource>,
+    pub(crate) origin: Option<Arc<str>>,
 }
 
 /// The reader reports through its [`Report`], whose readers of fields it uses as its own.
@@ -227,7 +221,7 @@ impl DerefMut for Reader<'_> {
 
 /// The kinds of entry whose ids must be unique within a file, each among its own kind.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum Table {
+pub(crate) enum Table {
     Tips,
     Exercises,
     Routines,
@@ -247,7 +241,7 @@ impl Table {
 impl Reader<'_> {
     /// Whether `id` was already used for this kind of entry (a problem, reported here, with
     /// the line of the first use).
-    fn repeated(&mut self, table: Table, id: &str, span: &Range<usize>) -> bool {
+    pub(crate) fn repeated(&mut self, table: Table, id: &str, span: &Range<usize>) -> bool {
         let key = (table, id.to_string());
         let Some(&first) = self.first_use.get(&key) else {
             self.first_use.insert(key, span.start);
@@ -394,7 +388,7 @@ impl Reader<'_> {
 
     /// A source written as a table: `publisher` is required, `title`, `url` and `checked`
     /// are optional (the built-in set has them all, which `tests/content.rs` enforces).
-    fn source_table(
+    pub(crate) fn source_table(
         &mut self,
         value: &Spanned<DeValue<'_>>,
         context: &str,
@@ -418,7 +412,7 @@ impl Reader<'_> {
 
     /// The source under `key`, written as an inline table; a name (or free text) is returned
     /// as `Err` with its place, to be resolved when the whole file has been read.
-    fn source_at(
+    pub(crate) fn source_at(
         &mut self,
         fields: &DeTable<'_>,
         key: &str,
@@ -531,7 +525,7 @@ impl Reader<'_> {
         };
         let stages = self.stages(fields);
         let tags = self.string_list(fields, "tags");
-        let (source, named_source) = exercises::split(self.source_at(fields, "source", &context));
+        let (source, named_source) = split(self.source_at(fields, "source", &context));
         if disabled {
             let (id, id_span) = id?;
             return (self.problems_found() == problems_before).then_some((
@@ -576,7 +570,7 @@ impl Reader<'_> {
         Some((parsed, named_source))
     }
 
-    fn stages(&mut self, fields: &DeTable<'_>) -> Vec<Stage> {
+    pub(crate) fn stages(&mut self, fields: &DeTable<'_>) -> Vec<Stage> {
         let Some(value) = fields.get("stages") else {
             return Vec::new();
         };
@@ -600,6 +594,14 @@ impl Reader<'_> {
         }
         stages.sort();
         stages
+    }
+}
+
+/// A source given inline, or the name of one to resolve once the whole file is read.
+pub(crate) fn split(source: Result<Option<Source>, Named>) -> (Option<Source>, Option<Named>) {
+    match source {
+        Ok(source) => (source, None),
+        Err(named) => (None, Some(named)),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Long output through a pager, as git and bat do it, and never at the cost of the output: a
 //! pager that cannot be started (missing `less` on a minimal image, a typo in `PAGER`) is
 //! reported by the caller, which then prints to stdout.
+#![deny(unsafe_code)]
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -1,5 +1,5 @@
 //! Reading the `[[exercises]]`, `[[routines]]` and `[safety]` tables of a tips file: the
-//! content of `backcare stretch`. Part of the tips file reader in `tips.rs`.
+//! content of `backcare stretch`: more of the tips file reader of `tips.rs`.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -7,12 +7,12 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{
-    MAX_TEXT_CHARS, NamedSource, ParsedExercise, ParsedFile, ParsedRoutine, Reader, Safety,
-    SafetyLine, Sourced, Table,
-};
-use crate::model::{Exercise, Position, Routine, Source, Stage};
+use crate::model::{Exercise, Position, Routine, Stage};
 use crate::read::is_valid_id;
+use crate::tips::{
+    MAX_TEXT_CHARS, NamedSource, ParsedExercise, ParsedFile, ParsedRoutine, Reader, Safety,
+    SafetyLine, Sourced, Table, split,
+};
 
 const EXERCISE_KEYS: &[&str] = &[
     "id",
@@ -54,7 +54,7 @@ const REST_SECONDS: (i64, i64) = (0, 60);
 const WEEKS: (i64, i64) = (1, 42);
 
 impl Reader<'_> {
-    pub(super) fn exercises(&mut self, value: &Spanned<DeValue<'_>>, file: &mut ParsedFile) {
+    pub(crate) fn exercises(&mut self, value: &Spanned<DeValue<'_>>, file: &mut ParsedFile) {
         let Some(array) = value.get_ref().as_array() else {
             self.wrong_type("exercises", "an array of tables ([[exercises]])", value);
             return;
@@ -135,7 +135,7 @@ impl Reader<'_> {
         &mut self,
         fields: &DeTable<'_>,
         span: Range<usize>,
-    ) -> Option<(ParsedExercise, [Option<super::Named>; 2])> {
+    ) -> Option<(ParsedExercise, [Option<crate::tips::Named>; 2])> {
         let problems_before = self.problems_found();
         self.reject_unknown(fields, EXERCISE_KEYS);
         let id = self.entry_id(fields, "exercise", span.clone());
@@ -189,7 +189,7 @@ impl Reader<'_> {
         ))
     }
 
-    pub(super) fn routines(&mut self, value: &Spanned<DeValue<'_>>, file: &mut ParsedFile) {
+    pub(crate) fn routines(&mut self, value: &Spanned<DeValue<'_>>, file: &mut ParsedFile) {
         let Some(array) = value.get_ref().as_array() else {
             self.wrong_type("routines", "an array of tables ([[routines]])", value);
             return;
@@ -270,7 +270,7 @@ impl Reader<'_> {
 
     /// `[safety]`: the line every session starts with. Only the built-in set has one, so a
     /// user file cannot change what it says.
-    pub(super) fn safety(
+    pub(crate) fn safety(
         &mut self,
         key_span: Range<usize>,
         value: &Spanned<DeValue<'_>>,
@@ -333,7 +333,7 @@ impl Reader<'_> {
                 id_span,
                 format!(
                     "id `{id}` must be lowercase words of letters and digits joined by '-', at most {} characters",
-                    super::MAX_ID_CHARS
+                    crate::read::MAX_ID_CHARS
                 ),
             );
             return None;
@@ -449,15 +449,5 @@ impl Reader<'_> {
                 None
             }
         }
-    }
-}
-
-/// A source given inline, or the name of one to resolve once the whole file is read.
-pub(super) fn split(
-    source: Result<Option<Source>, super::Named>,
-) -> (Option<Source>, Option<super::Named>) {
-    match source {
-        Ok(source) => (source, None),
-        Err(named) => (None, Some(named)),
     }
 }

@@ -3,6 +3,7 @@
 //! and the new contents are written to a temporary file with a name of its own, synced, then
 //! renamed over the old one ([`replace_file`]), so a reader sees the old contents or the new,
 //! never a mix, and no run ever removes another run's temporary file.
+#![deny(unsafe_code)]
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
