@@ -55,53 +55,12 @@ fn completion_registration(shell: InitShell) -> String {
     format!("# Completions for backcare's commands, topics and tip ids.\n{preamble}{script}")
 }
 
-const BASH: &str = r#"# backcare: one back-care tip when an interactive shell opens on a terminal.
-# Quiet in scripts, scp, rsync, cron and pipes, and when backcare is not installed.
-__backcare_status=$?
-COMPLETIONS
-__backcare_startup() {
-  local status=$__backcare_status
-  unset __backcare_status
-  unset -f __backcare_startup
-  if [[ $- == *i* && -t 1 ]] && type -P backcare >/dev/null 2>&1; then
-    command TIP_COMMAND || :
-  fi
-  return "$status"
-}
-__backcare_startup && :
-"#;
+/// The snippets, with `TIP_COMMAND` and `COMPLETIONS` to fill in.
+const BASH: &str = include_str!("../../assets/init.bash");
 
-const ZSH: &str = r#"# backcare: one back-care tip when an interactive shell opens on a terminal.
-# Quiet in scripts, scp, rsync, cron and pipes, and when backcare is not installed.
-__backcare_status=$?
-COMPLETIONS
-__backcare_startup() {
-  local exit_status=$__backcare_status
-  unset __backcare_status
-  unfunction __backcare_startup
-  if [[ -o interactive && -t 1 ]] && whence -p backcare >/dev/null 2>&1; then
-    command TIP_COMMAND || :
-  fi
-  return $exit_status
-}
-__backcare_startup && :
-"#;
+const ZSH: &str = include_str!("../../assets/init.zsh");
 
-const FISH: &str = r#"# backcare: one back-care tip when an interactive shell opens on a terminal.
-# Quiet in scripts, scp, rsync, cron and pipes, and when backcare is not installed.
-set -g __backcare_status $status
-COMPLETIONS
-function __backcare_startup
-    set -l exit_status $__backcare_status
-    set -e __backcare_status
-    functions --erase __backcare_startup
-    if status is-interactive; and test -t 1; and command -q backcare
-        command TIP_COMMAND
-    end
-    return $exit_status
-end
-__backcare_startup
-"#;
+const FISH: &str = include_str!("../../assets/init.fish");
 
 #[cfg(test)]
 mod tests {
