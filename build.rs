@@ -1,8 +1,8 @@
 //! Checks the built-in `tips.toml`, `exercises.toml` and `warning-signs.toml` with the reader
 //! user files go through (`backcare-data`), and writes the tips, exercises and routines into
-//! `OUT_DIR/builtin.bin` as one serialized value, which the binary reads back from its own
-//! bytes: no data file is shipped, and none is parsed at a shell start. Any problem in a file
-//! fails the build with `FILE:LINE:COLUMN: message`.
+//! `OUT_DIR/builtin.rs` as one Rust expression, which the binary compiles in as a static: no
+//! data file is shipped, and none is parsed at a shell start. Any problem in a file fails the
+//! build with `FILE:LINE:COLUMN: message`.
 
 use std::{env, fs, path::Path};
 
@@ -15,8 +15,8 @@ fn main() {
     let exercises = read("exercises.toml");
     check_warning_signs();
     let builtin = Builtin::from_files(tips, exercises);
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin.bin");
-    fs::write(out, builtin.to_bytes()).expect("OUT_DIR is writable");
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin.rs");
+    fs::write(out, builtin.to_rust()).expect("OUT_DIR is writable");
 }
 
 /// Reads one built-in file with the reader user files go through; a problem fails the build.

@@ -41,12 +41,12 @@ pub struct UserFile {
 
 impl Catalog {
     pub fn builtin() -> Catalog {
-        let set = builtin::set();
+        let set = &builtin::SET;
         Catalog {
-            topics: set.topics,
-            tips: set.tips,
-            exercises: set.exercises,
-            routines: set.routines,
+            topics: set.topics.to_vec(),
+            tips: set.tips.to_vec(),
+            exercises: set.exercises.to_vec(),
+            routines: set.routines.to_vec(),
             ..Catalog::default()
         }
     }
@@ -54,7 +54,7 @@ impl Catalog {
     /// The line every stretch session starts with, from the built-in `exercises.toml`, for
     /// pregnancy or after the birth: it is shown even when the built-in set is left out.
     pub fn safety_line(after_birth: bool) -> &'static str {
-        let safety = &builtin::SHARED.safety;
+        let safety = &builtin::SET.safety;
         if after_birth {
             &safety.after_birth.text
         } else {
@@ -75,7 +75,7 @@ impl Catalog {
 
     /// Who the built-in set is from and when it was last reviewed, from `tips.toml`'s `[about]`.
     pub fn builtin_about() -> &'static About {
-        &builtin::SHARED.about
+        &builtin::SET.about
     }
 
     /// The topic named `name`, in any case (`Sleep` is `sleep`); an exact match wins.

@@ -1,20 +1,23 @@
 //! The built-in set as one value: `build.rs` reads `tips.toml` and `exercises.toml` with the
-//! reader user files go through, and writes this value serialized with postcard; the binary
-//! reads it back from its own bytes, its strings borrowed where postcard can lend them.
+//! reader user files go through and writes this value as Rust code (with databake), which the
+//! binary compiles in as a static: no data file is shipped, and nothing is parsed, copied or
+//! checked at a shell start.
 
-use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+use databake::Bake;
 
 use crate::model::{About, Exercise, Routine, Tip, Topic};
 use crate::tips::{Entry, ParsedFile, Safety};
 
-#[derive(Debug, Default, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
+#[derive(Debug, Default, Bake)]
+#[databake(path = backcare_data::builtin)]
 pub struct Builtin {
     pub about: About,
-    pub topics: Vec<Topic>,
-    pub tips: Vec<Tip>,
-    pub exercises: Vec<Exercise>,
-    pub routines: Vec<Routine>,
+    pub topics: Cow<'static, [Topic]>,
+    pub tips: Cow<'static, [Tip]>,
+    pub exercises: Cow<'static, [Exercise]>,
+    pub routines: Cow<'static, [Routine]>,
     pub safety: Safety,
 }
 
@@ -26,20 +29,20 @@ impl Builtin {
             ..Builtin::default()
         };
         for file in [tips, exercises] {
-            all.topics
-                .extend(file.topics.into_iter().map(|parsed| parsed.topic));
-            all.tips.extend(
-                file.tips
-                    .into_iter()
-                    .filter_map(|parsed| match parsed.entry {
-                        Entry::Tip(tip) => Some(*tip),
-                        Entry::Disabled(_) => None,
-                    }),
-            );
-            all.exercises
-                .extend(file.exercises.into_iter().map(|parsed| parsed.exercise));
-            all.routines
-                .extend(file.routines.into_iter().map(|parsed| parsed.routine));
+            let topics = file.topics.into_iter().map(|parsed| parsed.topic);
+            all.topics.to_mut().extend(topics);
+            let tips = file
+                .tips
+                .into_iter()
+                .filter_map(|parsed| match parsed.entry {
+                    Entry::Tip(tip) => Some(*tip),
+                    Entry::Disabled(_) => None,
+                });
+            all.tips.to_mut().extend(tips);
+            let exercises = file.exercises.into_iter().map(|parsed| parsed.exercise);
+            all.exercises.to_mut().extend(exercises);
+            let routines = file.routines.into_iter().map(|parsed| parsed.routine);
+            all.routines.to_mut().extend(routines);
             if let Some(safety) = file.safety {
                 all.safety = safety;
             }
@@ -47,12 +50,8 @@ impl Builtin {
         all
     }
 
-    pub fn to_bytes(&self) -> Vec<u8> {
-        postcard::to_stdvec(self).expect("the built-in set serializes")
-    }
-
-    /// Reads back what [`Builtin::to_bytes`] wrote, borrowing from `bytes`.
-    pub fn from_bytes(bytes: &'static [u8]) -> Builtin {
-        postcard::from_bytes(bytes).expect("the built-in set was written by build.rs")
+    /// The set as a Rust expression, for `build.rs` to write.
+    pub fn to_rust(&self) -> String {
+        self.bake(&Default::default()).to_string()
     }
 }

@@ -143,7 +143,9 @@ impl Reader<'_> {
             Some((id, _)) => format!("exercise `{id}`"),
             None => "exercise".to_string(),
         };
-        let name = self.name(fields, &context, span.clone());
+        let name = self
+            .bounded_string(fields, "name", &context, span.clone(), MAX_NAME_CHARS)
+            .map(|(name, _)| name);
         let position = self.position(fields, &context, span.clone());
         let stages = self.exercise_stages(fields, &context, span.clone());
         let steps = self.steps(fields, &context, span.clone());
@@ -160,8 +162,12 @@ impl Reader<'_> {
                 .number(fields, "from_week", WEEKS, &context, span.clone())
                 .map(|week| u8::try_from(week).ok()),
         };
-        let avoid = self.text(fields, "avoid", &context, span.clone());
-        let stop = self.text(fields, "stop", &context, span);
+        let avoid = self
+            .bounded_string(fields, "avoid", &context, span.clone(), MAX_TEXT_CHARS)
+            .map(|(text, _)| text);
+        let stop = self
+            .bounded_string(fields, "stop", &context, span, MAX_TEXT_CHARS)
+            .map(|(text, _)| text);
         let (source, named_source) = split(self.source_at(fields, "source", &context));
         let (stop_source, named_stop_source) =
             split(self.source_at(fields, "stop_source", &context));
@@ -216,8 +222,18 @@ impl Reader<'_> {
             Some((id, _)) => format!("routine `{id}`"),
             None => "routine".to_string(),
         };
-        let name = self.name(fields, &context, span.clone());
-        let description = self.text(fields, "description", &context, span.clone());
+        let name = self
+            .bounded_string(fields, "name", &context, span.clone(), MAX_NAME_CHARS)
+            .map(|(name, _)| name);
+        let description = self
+            .bounded_string(
+                fields,
+                "description",
+                &context,
+                span.clone(),
+                MAX_TEXT_CHARS,
+            )
+            .map(|(text, _)| text);
         let mut exercises: Vec<(String, Range<usize>)> = Vec::new();
         match fields.get("exercises") {
             None => self.report(span, format!("{context} is missing `exercises`")),
@@ -295,7 +311,8 @@ impl Reader<'_> {
             } else {
                 "pregnancy"
             };
-            let text = self.text(fields, key, "safety", key_span.clone())?;
+            let (text, _) =
+                self.bounded_string(fields, key, "safety", key_span.clone(), MAX_TEXT_CHARS)?;
             let source = match self.source_at(fields, &format!("{key}_source"), "safety") {
                 Ok(source) => source,
                 Err((name, span)) => {
@@ -339,41 +356,6 @@ impl Reader<'_> {
             return None;
         }
         Some((id, id_span))
-    }
-
-    fn name(&mut self, fields: &DeTable<'_>, context: &str, span: Range<usize>) -> Option<String> {
-        let (name, place) = self.required_string(fields, "name", context, span)?;
-        let length = name.chars().count();
-        if length > MAX_NAME_CHARS {
-            self.report(
-                place,
-                format!(
-                    "name of {context} is {length} characters long; the limit is {MAX_NAME_CHARS}"
-                ),
-            );
-            return None;
-        }
-        Some(name)
-    }
-
-    /// A required string of at most [`MAX_TEXT_CHARS`].
-    fn text(
-        &mut self,
-        fields: &DeTable<'_>,
-        key: &str,
-        context: &str,
-        span: Range<usize>,
-    ) -> Option<String> {
-        let (text, place) = self.required_string(fields, key, context, span)?;
-        let length = text.chars().count();
-        if length > MAX_TEXT_CHARS {
-            self.report(
-                place,
-                format!("`{key}` of {context} is {length} characters long; the limit is {MAX_TEXT_CHARS}"),
-            );
-            return None;
-        }
-        Some(text)
     }
 
     fn steps(

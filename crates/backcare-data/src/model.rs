@@ -1,45 +1,19 @@
 //! The tip model: topics, tips and pregnancy stages.
 //!
-//! Strings are `Cow<'static, str>` so the built-in set borrows its text from the blob compiled
-//! into the binary (see [`crate::builtin`]) while tips from user files own their text.
+//! Strings are `Cow<'static, str>` so the built-in set can live in static memory (`build.rs`
+//! writes it as Rust statics, see [`crate::builtin`]) while tips from user files own their
+//! text.
 
 use std::borrow::Cow;
-use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use databake::Bake;
 
 /// Text that is either static (built-in) or owned (read from a user file).
 pub type Text = Cow<'static, str>;
 
-/// Deserializing the built-in set borrows its text from the blob (which is `'static`)
-/// rather than copying every string at each start.
-pub(crate) mod borrowed {
-    use serde::{Deserialize, Deserializer};
-
-    use super::Text;
-
-    pub fn text<'de: 'static, D: Deserializer<'de>>(from: D) -> Result<Text, D::Error> {
-        <&'de str>::deserialize(from).map(Text::Borrowed)
-    }
-
-    pub fn optional<'de: 'static, D: Deserializer<'de>>(from: D) -> Result<Option<Text>, D::Error> {
-        Ok(<Option<&'de str>>::deserialize(from)?.map(Text::Borrowed))
-    }
-
-    pub fn list<'de: 'static, D: Deserializer<'de>>(
-        from: D,
-    ) -> Result<std::borrow::Cow<'static, [Text]>, D::Error> {
-        let items = <Vec<&'de str>>::deserialize(from)?;
-        Ok(items
-            .into_iter()
-            .map(Text::Borrowed)
-            .collect::<Vec<_>>()
-            .into())
-    }
-}
-
 /// A stage of pregnancy, or the weeks after birth.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Bake)]
+#[databake(path = backcare_data::model)]
 pub enum Stage {
     First,
     Second,
@@ -66,32 +40,25 @@ impl Stage {
 }
 
 /// A group of tips, declared as `[topics.NAME]`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
+#[derive(Clone, Debug, PartialEq, Eq, Bake)]
+#[databake(path = backcare_data::model)]
 pub struct Topic {
-    #[serde(deserialize_with = "borrowed::text")]
     pub name: Text,
-    #[serde(deserialize_with = "borrowed::text")]
     pub title: Text,
-    #[serde(deserialize_with = "borrowed::text")]
     pub description: Text,
 }
 
 /// Where a tip's advice comes from. Declared once in a file's `[sources]` table (or inline) and
 /// named by each tip it backs; a file without `[sources]` may give a tip's source as free text,
 /// which becomes a source with only a `publisher`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
+#[derive(Clone, Debug, PartialEq, Eq, Bake)]
+#[databake(path = backcare_data::model)]
 pub struct Source {
-    #[serde(deserialize_with = "borrowed::text")]
     pub publisher: Text,
-    #[serde(deserialize_with = "borrowed::optional")]
     pub title: Option<Text>,
     /// The page a reader can open.
-    #[serde(deserialize_with = "borrowed::optional")]
     pub url: Option<Text>,
     /// When someone last checked that the page says what the tip says (YYYY-MM-DD).
-    #[serde(deserialize_with = "borrowed::optional")]
     pub checked: Option<Text>,
 }
 
@@ -106,38 +73,29 @@ impl Source {
 }
 
 /// Who a tips file is from, declared as its optional `[about]` table.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Bake)]
+#[databake(path = backcare_data::model)]
 pub struct About {
-    #[serde(deserialize_with = "borrowed::optional")]
     pub name: Option<Text>,
-    #[serde(deserialize_with = "borrowed::optional")]
     pub contact: Option<Text>,
-    #[serde(deserialize_with = "borrowed::optional")]
     pub url: Option<Text>,
     /// When the whole file was last reviewed (YYYY-MM-DD).
-    #[serde(deserialize_with = "borrowed::optional")]
     pub reviewed: Option<Text>,
 }
 
 /// One tip, declared as a `[[tips]]` table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
+#[derive(Clone, Debug, PartialEq, Eq, Bake)]
+#[databake(path = backcare_data::model)]
 pub struct Tip {
-    #[serde(deserialize_with = "borrowed::text")]
     pub id: Text,
-    #[serde(deserialize_with = "borrowed::text")]
     pub topic: Text,
-    #[serde(deserialize_with = "borrowed::text")]
     pub text: Text,
     /// Empty means the tip fits every stage.
     pub stages: Cow<'static, [Stage]>,
-    #[serde(deserialize_with = "borrowed::list")]
     pub tags: Cow<'static, [Text]>,
     pub source: Option<Source>,
-    /// The file the tip came from; `None` for the built-in set. Shared by every tip of a file.
-    #[serde(skip)]
-    pub origin: Option<Arc<str>>,
+    /// The file the tip came from; `None` for the built-in set.
+    pub origin: Option<Text>,
 }
 
 impl Tip {
@@ -148,7 +106,8 @@ impl Tip {
 }
 
 /// How the body is placed for an exercise: what the safety rules look at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Bake)]
+#[databake(path = backcare_data::model)]
 pub enum Position {
     Standing,
     Sitting,
@@ -189,18 +148,15 @@ impl Position {
 }
 
 /// One exercise of `backcare stretch`, declared as an `[[exercises]]` table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
+#[derive(Clone, Debug, PartialEq, Eq, Bake)]
+#[databake(path = backcare_data::model)]
 pub struct Exercise {
-    #[serde(deserialize_with = "borrowed::text")]
     pub id: Text,
-    #[serde(deserialize_with = "borrowed::text")]
     pub name: Text,
     pub position: Position,
     /// The stages it suits; never empty.
     pub stages: Cow<'static, [Stage]>,
     /// What to do, in order.
-    #[serde(deserialize_with = "borrowed::list")]
     pub steps: Cow<'static, [Text]>,
     /// Seconds one repetition takes: the hold, or one slow movement.
     pub hold: u16,
@@ -211,17 +167,14 @@ pub struct Exercise {
     pub wide_legs: bool,
     /// The week of pregnancy its source says to start it at, if any.
     pub from_week: Option<u8>,
-    #[serde(deserialize_with = "borrowed::text")]
     pub avoid: Text,
     /// When to stop: this exercise's stop signs.
-    #[serde(deserialize_with = "borrowed::text")]
     pub stop: Text,
     /// Where the stop signs come from, when not from `source` (pages that describe an
     /// exercise seldom list when to stop).
     pub stop_source: Option<Source>,
     pub source: Option<Source>,
-    #[serde(skip)]
-    pub origin: Option<Arc<str>>,
+    pub origin: Option<Text>,
 }
 
 /// Seconds a session gives each exercise before its first repetition, to read the steps and
@@ -240,18 +193,13 @@ impl Exercise {
 }
 
 /// A named sequence of exercises, declared as a `[[routines]]` table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
+#[derive(Clone, Debug, PartialEq, Eq, Bake)]
+#[databake(path = backcare_data::model)]
 pub struct Routine {
-    #[serde(deserialize_with = "borrowed::text")]
     pub id: Text,
-    #[serde(deserialize_with = "borrowed::text")]
     pub name: Text,
-    #[serde(deserialize_with = "borrowed::text")]
     pub description: Text,
     /// Exercise ids, in order.
-    #[serde(deserialize_with = "borrowed::list")]
     pub exercises: Cow<'static, [Text]>,
-    #[serde(skip)]
-    pub origin: Option<Arc<str>>,
+    pub origin: Option<Text>,
 }

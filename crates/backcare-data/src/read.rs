@@ -332,6 +332,26 @@ impl Report {
         }
     }
 
+    /// A required string of at most `max` characters.
+    pub fn bounded_string(
+        &mut self,
+        fields: &DeTable<'_>,
+        key: &str,
+        context: &str,
+        span: Range<usize>,
+        max: usize,
+    ) -> Option<(String, Range<usize>)> {
+        let (text, place) = self.required_string(fields, key, context, span)?;
+        let length = text.chars().count();
+        if length > max {
+            let message =
+                format!("`{key}` of {context} is {length} characters long; the limit is {max}");
+            self.report(place, message);
+            return None;
+        }
+        Some((text, place))
+    }
+
     pub fn optional_string(&mut self, fields: &DeTable<'_>, key: &str) -> Option<String> {
         let value = fields.get(key)?;
         self.non_empty_string(key, value)

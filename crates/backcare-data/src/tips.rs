@@ -5,7 +5,6 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::{Deref, DerefMut, Range};
-use std::sync::Arc;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -117,17 +116,16 @@ pub struct ParsedRoutine {
 
 /// The `[safety]` table of the built-in exercises: what every session says first, in
 /// pregnancy and after the birth (the signs to stop for are not the same).
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
+#[derive(Clone, Debug, Default, databake::Bake)]
+#[databake(path = backcare_data::tips)]
 pub struct Safety {
     pub pregnancy: SafetyLine,
     pub after_birth: SafetyLine,
 }
 
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
+#[derive(Clone, Debug, Default, databake::Bake)]
+#[databake(path = backcare_data::tips)]
 pub struct SafetyLine {
-    #[serde(deserialize_with = "crate::model::borrowed::text")]
     pub text: Text,
     pub source: Option<Source>,
 }
@@ -156,7 +154,7 @@ pub fn parse(text: &str, origin: Option<&str>) -> (ParsedFile, Vec<Problem>) {
         sources: None,
         first_use: HashMap::new(),
         named_sources: Vec::new(),
-        origin: origin.map(Arc::from),
+        origin: origin.map(|origin| Cow::Owned(origin.to_string())),
     };
     reader.document(&document, &mut file);
     reader.resolve_sources(&mut file);
@@ -202,7 +200,7 @@ pub(crate) struct Reader<'t> {
     pub(crate) first_use: HashMap<(Table, String), usize>,
     /// Sources named by tips, resolved at the end.
     pub(crate) named_sources: Vec<NamedSource>,
-    pub(crate) origin: Option<Arc<str>>,
+    pub(crate) origin: Option<Text>,
 }
 
 /// The reader reports through its [`Report`], whose readers of fields it uses as its own.
@@ -355,29 +353,27 @@ impl Reader<'_> {
         })
     }
 
+    /// The name of a topic or source (`kind`), reported when it is not lowercase words.
+    fn table_name<'n>(&mut self, kind: &str, name: &'n Spanned<Cow<'_, str>>) -> &'n str {
+        let text = name.get_ref().as_ref();
+        if !is_valid_id(text) {
+            self.report(
+                name.span(),
+                format!("{kind} name `{text}` must be lowercase words of letters and digits joined by '-'"),
+            );
+        }
+        text
+    }
+
     fn sources(&mut self, value: &Spanned<DeValue<'_>>) {
         let Some(table) = value.get_ref().as_table() else {
             self.wrong_type("sources", "a table of sources", value);
             return;
         };
-        let mut sources = self.sources.take().unwrap_or_default();
+        // TOML itself refuses a source declared twice.
+        let mut sources = HashMap::new();
         for (name, declaration) in in_file_order(table) {
-            let name_text = name.get_ref().as_ref();
-            if !is_valid_id(name_text) {
-                self.report(
-                    name.span(),
-                    format!(
-                        "source name `{name_text}` must be lowercase words of letters and digits joined by '-'"
-                    ),
-                );
-            }
-            if sources.contains_key(name_text) {
-                self.report(
-                    name.span(),
-                    format!("source `{name_text}` is declared twice"),
-                );
-                continue;
-            }
+            let name_text = self.table_name("source", name);
             let context = format!("source `{name_text}`");
             if let Some(source) = self.source_table(declaration, &context, name.span()) {
                 sources.insert(name_text.to_string(), source);
@@ -436,15 +432,7 @@ impl Reader<'_> {
             return;
         };
         for (name, declaration) in in_file_order(table) {
-            let name_text = name.get_ref().as_ref();
-            if !is_valid_id(name_text) {
-                self.report(
-                    name.span(),
-                    format!(
-                        "topic name `{name_text}` must be lowercase words of letters and digits joined by '-'"
-                    ),
-                );
-            }
+            let name_text = self.table_name("topic", name);
             let Some(fields) = declaration.get_ref().as_table() else {
                 self.wrong_type(&format!("topics.{name_text}"), "a table", declaration);
                 continue;
@@ -538,18 +526,7 @@ impl Reader<'_> {
             ));
         }
         let topic = self.required_string(fields, "topic", &context, span.clone());
-        let text = self.required_string(fields, "text", &context, span);
-        if let Some((text, text_span)) = &text {
-            let length = text.chars().count();
-            if length > MAX_TEXT_CHARS {
-                self.report(
-                    text_span.clone(),
-                    format!(
-                        "text of {context} is {length} characters long; the limit is {MAX_TEXT_CHARS}"
-                    ),
-                );
-            }
-        }
+        let text = self.bounded_string(fields, "text", &context, span, MAX_TEXT_CHARS);
         let ((id, id_span), (topic, topic_span), (text, _)) = (id?, topic?, text?);
         if self.problems_found() != problems_before {
             return None;
