@@ -7,14 +7,14 @@ use super::{Context, emit, warn};
 use crate::cli::{StageArgs, StretchArgs};
 use crate::config::{Setting, StoppedBy};
 use crate::error::{Error, Exit};
-use crate::output::json::{self, SourceObject};
+use crate::output::json;
 use crate::pregnancy::Progress;
 use crate::sanitize::visible;
 use crate::stretch::session::{self, Ending, Look};
 use crate::stretch::{Plan, Situation, about_minutes, duration};
 use crate::suggest::did_you_mean;
 use crate::tips::Catalog;
-use backcare_data::Exercise;
+use backcare_data::{Exercise, Source};
 
 // A session must not run on a guess about pelvic girdle pain: a config file that cannot be
 // read, or a bad `pelvic_girdle_pain`, stops it (dates that cannot be read already make it
@@ -284,12 +284,12 @@ struct ExerciseObject<'a> {
     avoid: &'a str,
     stop: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    stop_source: Option<SourceObject<'a>>,
+    stop_source: Option<&'a Source>,
     /// The user's file the exercise came from; absent for a built-in one.
     #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<SourceObject<'a>>,
+    source: Option<&'a Source>,
 }
 
 #[derive(Serialize)]
@@ -325,9 +325,9 @@ impl<'a> PlanObject<'a> {
                     from_week: exercise.from_week,
                     avoid: &exercise.avoid,
                     stop: &exercise.stop,
-                    stop_source: exercise.stop_source.as_ref().map(SourceObject::from),
+                    stop_source: exercise.stop_source.as_ref(),
                     file: exercise.origin.as_deref(),
-                    source: exercise.source.as_ref().map(SourceObject::from),
+                    source: exercise.source.as_ref(),
                 })
                 .collect(),
             left_out: plan

@@ -4,19 +4,13 @@
 use serde::Serialize;
 
 use crate::sanitize::is_unsafe;
-use crate::tips::{Catalog, Source, Tip};
+use crate::tips::{Catalog, Tip};
 
+/// A tip as `tip`, `show`, `list` and `search` print it: its fields, and who shared it.
 #[derive(Serialize)]
 pub struct TipObject<'a> {
-    pub id: &'a str,
-    pub topic: &'a str,
-    pub text: &'a str,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub stages: Vec<&'static str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<SourceObject<'a>>,
+    #[serde(flatten)]
+    pub tip: &'a Tip,
     /// Who the tip's file says it is from (its `[about]` name), for a user file that says so.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shared_by: Option<&'a str>,
@@ -29,50 +23,11 @@ impl<'a> TipObject<'a> {
     /// The tip, marked if the user hid it.
     pub fn of(catalog: &'a Catalog, tip: &'a Tip) -> Self {
         TipObject {
+            tip,
             hidden: catalog.is_hidden(tip),
             shared_by: catalog
                 .group_of(tip)
                 .and_then(|about| about.name.as_deref()),
-            ..TipObject::from(tip)
-        }
-    }
-}
-
-/// A source: always an object, so readers need one shape; free-text sources have only
-/// `publisher`.
-#[derive(Serialize)]
-pub struct SourceObject<'a> {
-    pub publisher: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub checked: Option<&'a str>,
-}
-
-impl<'a> From<&'a Source> for SourceObject<'a> {
-    fn from(source: &'a Source) -> Self {
-        SourceObject {
-            publisher: &source.publisher,
-            title: source.title.as_deref(),
-            url: source.url.as_deref(),
-            checked: source.checked.as_deref(),
-        }
-    }
-}
-
-impl<'a> From<&'a Tip> for TipObject<'a> {
-    fn from(tip: &'a Tip) -> Self {
-        TipObject {
-            id: &tip.id,
-            topic: &tip.topic,
-            text: &tip.text,
-            stages: tip.stages.iter().map(|stage| stage.name()).collect(),
-            tags: tip.tags.iter().map(|tag| &**tag).collect(),
-            source: tip.source.as_ref().map(SourceObject::from),
-            shared_by: None,
-            hidden: false,
         }
     }
 }

@@ -11,7 +11,6 @@ pub use backcare_data::sheet::{Level, Region, Section, Sheet, When};
 use crate::cli::DISCLAIMER;
 use crate::config::Located;
 use crate::error::Error;
-use crate::output::json::SourceObject;
 use crate::output::{Screen, json};
 use crate::suggest::did_you_mean;
 use crate::tips::Source;
@@ -84,7 +83,7 @@ impl<'s> Laid<'s> {
 #[derive(Serialize)]
 struct SignObject<'a> {
     text: String,
-    source: SourceObject<'a>,
+    source: &'a Source,
 }
 
 #[derive(Serialize)]
@@ -107,7 +106,7 @@ struct RegionObject<'a> {
     id: &'a str,
     name: &'a str,
     numbers: Vec<NumberObject<'a>>,
-    sources: Vec<SourceObject<'a>>,
+    sources: Vec<&'a Source>,
 }
 
 #[derive(Serialize)]
@@ -127,7 +126,7 @@ pub fn json(sheet: &Sheet, region: &Region, stage: Option<When>) -> String {
         .iter()
         .map(|key| (*key, laid.source(key)))
         .collect();
-    let source = |key: &str| SourceObject::from(&sources[key]);
+    let source = |key: &str| &sources[key];
     let sign = |sign: &backcare_data::sheet::Sign| SignObject {
         text: region.fill(&sign.text),
         source: source(&sign.source),

@@ -7,13 +7,15 @@
 use std::borrow::Cow;
 
 use databake::Bake;
+use serde::Serialize;
 
 /// Text that is either static (built-in) or owned (read from a user file).
 pub type Text = Cow<'static, str>;
 
 /// A stage of pregnancy, or the weeks after birth.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Bake)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Bake, Serialize)]
 #[databake(path = backcare_data::model)]
+#[serde(rename_all = "lowercase")]
 pub enum Stage {
     First,
     Second,
@@ -51,14 +53,20 @@ pub struct Topic {
 /// Where a tip's advice comes from. Declared once in a file's `[sources]` table (or inline) and
 /// named by each tip it backs; a file without `[sources]` may give a tip's source as free text,
 /// which becomes a source with only a `publisher`.
-#[derive(Clone, Debug, PartialEq, Eq, Bake)]
+///
+/// Its JSON (`--json`) is always an object, so readers need one shape; free-text sources have
+/// only `publisher`.
+#[derive(Clone, Debug, PartialEq, Eq, Bake, Serialize)]
 #[databake(path = backcare_data::model)]
 pub struct Source {
     pub publisher: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<Text>,
     /// The page a reader can open.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<Text>,
     /// When someone last checked that the page says what the tip says (YYYY-MM-DD).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub checked: Option<Text>,
 }
 
@@ -83,18 +91,22 @@ pub struct About {
     pub reviewed: Option<Text>,
 }
 
-/// One tip, declared as a `[[tips]]` table.
-#[derive(Clone, Debug, PartialEq, Eq, Bake)]
+/// One tip, declared as a `[[tips]]` table. Its JSON (`--json`) leaves out what is empty.
+#[derive(Clone, Debug, PartialEq, Eq, Bake, Serialize)]
 #[databake(path = backcare_data::model)]
 pub struct Tip {
     pub id: Text,
     pub topic: Text,
     pub text: Text,
     /// Empty means the tip fits every stage.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub stages: Cow<'static, [Stage]>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub tags: Cow<'static, [Text]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
     /// The file the tip came from; `None` for the built-in set.
+    #[serde(skip)]
     pub origin: Option<Text>,
 }
 
