@@ -287,6 +287,11 @@ impl Report {
     }
 
     pub fn unknown_key(&mut self, key: &str, span: Range<usize>, known: &[&str]) {
+        if self.full() {
+            // Counted in constant time: a file of 80,000 stray keys costs one pass.
+            self.unreported += 1;
+            return;
+        }
         let expected = known
             .iter()
             .map(|key| format!("`{key}`"))
