@@ -109,6 +109,7 @@ fn settle_config_problems(command: &Command, problems: Vec<ConfigProblem>) -> Re
             StoppedBy::Nothing
         }
         Command::Check(_) => commands::check::STOPPED_BY,
+        Command::Config(_) => commands::config::STOPPED_BY,
         Command::Status => commands::status::STOPPED_BY,
         Command::Stretch(_) => commands::stretch::STOPPED_BY,
         Command::List(_) | Command::Search(_) | Command::Show(_) | Command::Topics => {
@@ -192,6 +193,7 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
         }
         Command::Status => commands::status::run(&context),
         Command::Check(args) => commands::check::run(&context, &args.paths),
+        Command::Config(args) => commands::config::run(&context, args.action.as_ref()),
         Command::Init(args) => {
             emit(&init::snippet(args.shell, args.every, !args.no_completions))?;
             Ok(Exit::Success)

@@ -60,3 +60,11 @@ pub fn routine_candidates() -> Vec<CompletionCandidate> {
         })
         .collect()
 }
+
+/// The keys of the config file.
+pub fn setting_candidates() -> Vec<CompletionCandidate> {
+    backcare_data::Setting::NAMES
+        .iter()
+        .map(|name| CompletionCandidate::new(*name))
+        .collect()
+}

@@ -213,6 +213,12 @@ pub enum Command {
     )]
     Stretch(StretchArgs),
 
+    /// Show the settings and where each comes from, or get, set or unset one
+    #[command(
+        after_help = "Examples:\n  backcare config                        every setting, and where it comes from\n  backcare config set due_date 2027-03-14\n  backcare config set every 4h\n  backcare config get region\n  backcare config unset every\n\nKeys: due_date, birth_date, region, topics, every, daily, color, pelvic_girdle_pain,\nstretch_reminder. Comments and the order of the file are kept."
+    )]
+    Config(ConfigArgs),
+
     /// Print a commented example tips file to start your own from
     #[command(
         after_help = "Example:\n  backcare template > ~/.config/backcare/tips.toml\n  backcare check ~/.config/backcare/tips.toml"
@@ -442,6 +448,34 @@ pub enum StageChoice {
     Second,
     Third,
     Postpartum,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub action: Option<ConfigAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print the value in effect of one setting
+    Get {
+        #[arg(value_name = "KEY", add = ArgValueCandidates::new(crate::candidates::setting_candidates))]
+        key: String,
+    },
+    /// Write one setting to the config file, checked as backcare reads it
+    Set {
+        #[arg(value_name = "KEY", add = ArgValueCandidates::new(crate::candidates::setting_candidates))]
+        key: String,
+        /// The value, as you would say it: 2027-03-14, 4h, true, posture,sleep
+        #[arg(value_name = "VALUE")]
+        value: String,
+    },
+    /// Remove one setting from the config file
+    Unset {
+        #[arg(value_name = "KEY", add = ArgValueCandidates::new(crate::candidates::setting_candidates))]
+        key: String,
+    },
 }
 
 #[derive(Debug, Args)]

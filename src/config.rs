@@ -17,6 +17,7 @@
 
 use std::path::Path;
 
+pub use backcare_data::Setting;
 use backcare_data::read::{self, Report, in_file_order};
 use jiff::civil::Date;
 use toml::Spanned;
@@ -276,57 +277,6 @@ impl Config {
             });
         }
         self
-    }
-}
-
-/// A setting: a key of the config file, some also set by the environment or the command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Setting {
-    DueDate,
-    BirthDate,
-    Region,
-    Topics,
-    Every,
-    Daily,
-    Color,
-    PelvicGirdlePain,
-    StretchReminder,
-}
-
-impl Setting {
-    pub const ALL: [Setting; 9] = [
-        Setting::DueDate,
-        Setting::BirthDate,
-        Setting::Region,
-        Setting::Topics,
-        Setting::Every,
-        Setting::Daily,
-        Setting::Color,
-        Setting::PelvicGirdlePain,
-        Setting::StretchReminder,
-    ];
-    /// Every key of the config file, in the order of [`Setting::ALL`].
-    pub const NAMES: [&'static str; 9] = [
-        "due_date",
-        "birth_date",
-        "region",
-        "topics",
-        "every",
-        "daily",
-        "color",
-        "pelvic_girdle_pain",
-        "stretch_reminder",
-    ];
-
-    /// The key in the config file.
-    pub fn name(self) -> &'static str {
-        Setting::NAMES[self as usize]
-    }
-
-    pub fn from_name(name: &str) -> Option<Setting> {
-        Setting::ALL
-            .into_iter()
-            .find(|setting| setting.name() == name)
     }
 }
 

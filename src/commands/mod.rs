@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod config;
 pub mod export;
 pub mod hide;
 pub mod init;

@@ -1,5 +1,6 @@
 //! backcare's content: the schema of every file it reads (tips, topics and sources;
-//! exercises and routines; the warning signs) and the one reader those files go through.
+//! exercises and routines; the warning signs; the config keys) and the one reader those files
+//! go through.
 //!
 //! Both `build.rs` (which checks the built-in files and turns them into [`builtin::Builtin`])
 //! and the `backcare` binary depend on this crate, so the rules a user's file is read by are
@@ -10,8 +11,10 @@ pub mod builtin;
 mod exercises;
 pub mod model;
 pub mod read;
+pub mod setting;
 pub mod sheet;
 pub mod suggest;
 pub mod tips;
 
 pub use model::{About, Exercise, Position, Routine, Source, Stage, Text, Tip, Topic};
+pub use setting::Setting;

@@ -1,0 +1,279 @@
+//! `backcare config`: every setting with where its value comes from, and `get`, `set` and
+//! `unset` of one. `set` checks the value with the rules the config file is read by, keeps
+//! the file's comments and order (toml_edit), and writes under the file's lock through a
+//! temporary file, so nothing the user wrote is lost.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use toml_edit::{DocumentMut, Item, Value};
+
+use super::{Context, emit};
+use crate::cli::{ColorChoice, ConfigAction};
+use crate::config::{Config, Setting, StoppedBy};
+use crate::error::{Error, Exit};
+use crate::every::Every;
+use crate::os::replace::{Durability, lock_beside, replace_file};
+use crate::sanitize::visible;
+use crate::suggest::did_you_mean;
+use crate::tips::files::describe;
+use crate::{select, warning_signs};
+
+// `config` is how a broken setting is mended: nothing stops it.
+pub const STOPPED_BY: StoppedBy = StoppedBy::Nothing;
+
+/// How long `set` and `unset` wait for another backcare changing the file.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+pub fn run(context: &Context, action: Option<&ConfigAction>) -> Result<Exit, Error> {
+    match action {
+        None => list(context),
+        Some(ConfigAction::Get { key }) => get(context, setting(key)?),
+        Some(ConfigAction::Set { key, value }) => set(context, setting(key)?, value),
+        Some(ConfigAction::Unset { key }) => unset(context, setting(key)?),
+    }
+}
+
+/// The setting named `key`, or a usage error with a did-you-mean.
+fn setting(key: &str) -> Result<Setting, Error> {
+    Setting::from_name(&key.to_ascii_lowercase()).ok_or_else(|| {
+        Error::Usage(format!(
+            "unknown key `{}`{} (expected one of {})",
+            visible(key),
+            did_you_mean(&key.to_ascii_lowercase(), Setting::NAMES.iter().copied()),
+            Setting::NAMES.join(", ")
+        ))
+    })
+}
+
+/// The environment variable that sets `setting`, where there is one.
+fn variable(setting: Setting) -> Option<&'static str> {
+    match setting {
+        Setting::Color => Some("BACKCARE_COLOR"),
+        Setting::Every => Some("BACKCARE_EVERY"),
+        Setting::Topics => Some("BACKCARE_TOPICS"),
+        Setting::Region => Some("BACKCARE_REGION"),
+        _ => None,
+    }
+}
+
+/// The value in effect, as the config file writes it, or `None` when it is not set.
+fn shown(config: &Config, setting: Setting) -> Option<String> {
+    let flag = |on: bool| on.then(|| "true".to_string());
+    match setting {
+        Setting::DueDate => config.due_date.as_ref().map(|date| date.value.to_string()),
+        Setting::BirthDate => config
+            .birth_date
+            .as_ref()
+            .map(|date| date.value.to_string()),
+        Setting::Region => config.region.as_ref().map(|region| region.value.clone()),
+        Setting::Topics => config.topics.as_ref().map(|topics| topics.value.join(",")),
+        Setting::Every => config.every.map(|every| every.to_string()),
+        Setting::Daily => flag(config.daily),
+        Setting::Color => config
+            .color
+            .map(|choice| format!("{choice:?}").to_lowercase()),
+        Setting::PelvicGirdlePain => flag(config.pelvic_girdle_pain),
+        Setting::StretchReminder => flag(config.stretch_reminder),
+    }
+}
+
+/// Where the value of `setting` comes from: the environment, the file, or nowhere.
+fn source(setting: Setting, in_file: &Option<DocumentMut>) -> &'static str {
+    let from_environment = variable(setting)
+        .and_then(std::env::var_os)
+        .is_some_and(|value| !value.is_empty());
+    let written = in_file
+        .as_ref()
+        .is_some_and(|document| document.contains_key(setting.name()));
+    match (from_environment, written) {
+        (true, _) => "environment",
+        (false, true) => "config file",
+        (false, false) => "default",
+    }
+}
+
+fn list(context: &Context) -> Result<Exit, Error> {
+    let path = config_path(context)?;
+    let document = read(&path).ok().flatten();
+    let mut text = format!("# {}\n", path.display());
+    let mut object = serde_json::Map::new();
+    for setting in Setting::ALL {
+        let value = shown(&context.config, setting);
+        let from = source(setting, &document);
+        let written = value.clone().unwrap_or_else(|| match setting {
+            Setting::Every => "off".to_string(),
+            Setting::Color => "auto".to_string(),
+            Setting::Daily | Setting::PelvicGirdlePain | Setting::StretchReminder => {
+                "false".to_string()
+            }
+            _ => "(not set)".to_string(),
+        });
+        text.push_str(&format!(
+            "{} = {}   # {from}\n",
+            setting.name(),
+            visible(&written)
+        ));
+        let entry = serde_json::json!({ "value": value, "from": from });
+        object.insert(setting.name().to_string(), entry);
+    }
+    if context.global.json {
+        let whole = serde_json::json!({ "file": path.display().to_string(), "settings": object });
+        emit(&crate::output::json::render(&whole))?;
+    } else {
+        emit(&text)?;
+    }
+    Ok(Exit::Success)
+}
+
+fn get(context: &Context, setting: Setting) -> Result<Exit, Error> {
+    match shown(&context.config, setting) {
+        Some(value) => {
+            emit(&format!("{}\n", visible(&value)))?;
+            Ok(Exit::Success)
+        }
+        None => Err(Error::NotFound(format!("`{}` is not set", setting.name()))),
+    }
+}
+
+/// The value `written` as the config file holds `setting`, checked as backcare reads it (and,
+/// for topics and regions, against those backcare knows).
+fn value(context: &Context, setting: Setting, written: &str) -> Result<Value, Error> {
+    let usage = |message: String| Error::Usage(format!("`{}`: {message}", setting.name()));
+    let written = written.trim();
+    Ok(match setting {
+        Setting::DueDate | Setting::BirthDate => {
+            backcare_data::read::date(written).ok_or_else(|| {
+                usage(format!(
+                    "`{}` is not a date written YYYY-MM-DD",
+                    visible(written)
+                ))
+            })?;
+            Value::from(written)
+        }
+        Setting::Region => {
+            let sheet = warning_signs::sheet().map_err(Error::Other)?;
+            let (region, _) = warning_signs::resolve_region(&sheet, Some(written), None)?;
+            Value::from(region.id.as_str())
+        }
+        Setting::Topics => {
+            let names: Vec<String> = written
+                .split(',')
+                .map(|name| name.trim().to_lowercase())
+                .filter(|name| !name.is_empty())
+                .collect();
+            select::check_topics(&context.catalog()?, &names)?;
+            Value::Array(names.iter().map(String::as_str).collect())
+        }
+        Setting::Every => {
+            let every: Every = written.parse().map_err(usage)?;
+            Value::from(every.to_string())
+        }
+        Setting::Color => {
+            ColorChoice::from_name(written)
+                .ok_or_else(|| usage("must be auto, always or never".to_string()))?;
+            Value::from(written)
+        }
+        Setting::Daily | Setting::PelvicGirdlePain | Setting::StretchReminder => {
+            match written.to_ascii_lowercase().as_str() {
+                "true" | "yes" | "on" => Value::from(true),
+                "false" | "no" | "off" => Value::from(false),
+                _ => return Err(usage("must be true or false".to_string())),
+            }
+        }
+    })
+}
+
+fn set(context: &Context, setting: Setting, written: &str) -> Result<Exit, Error> {
+    let value = value(context, setting, written)?;
+    let path = config_path(context)?;
+    change(&path, |document| match document.get_mut(setting.name()) {
+        // The new value takes the old one's place and keeps its comment.
+        Some(Item::Value(old)) => {
+            let decor = old.decor().clone();
+            *old = value.clone();
+            *old.decor_mut() = decor;
+        }
+        _ => document[setting.name()] = Item::Value(value.clone()),
+    })?;
+    emit(&format!(
+        "{} = {}   # in {}\n",
+        setting.name(),
+        visible(value.to_string().trim()),
+        path.display()
+    ))?;
+    Ok(Exit::Success)
+}
+
+fn unset(context: &Context, setting: Setting) -> Result<Exit, Error> {
+    let path = config_path(context)?;
+    let mut was_set = false;
+    change(&path, |document| {
+        was_set = document.remove(setting.name()).is_some();
+    })?;
+    let told = match was_set {
+        true => format!("{} removed from {}\n", setting.name(), path.display()),
+        false => format!("{} was not set in {}\n", setting.name(), path.display()),
+    };
+    emit(&told)?;
+    Ok(Exit::Success)
+}
+
+fn config_path(context: &Context) -> Result<PathBuf, Error> {
+    context.paths.config_file().ok_or_else(|| {
+        Error::Other("no home directory is known, so there is no config file".to_string())
+    })
+}
+
+/// The config file as toml_edit reads it: `None` when there is none yet; an error naming
+/// the place when it is not TOML (it is then never written over).
+fn read(path: &Path) -> Result<Option<DocumentMut>, Error> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return Ok(None);
+    }
+    let text = crate::tips::files::read_limited(path, "config file")?;
+    let (_, problems) = Config::parse(&path.display().to_string(), &text);
+    if let Some(problem) = problems.into_iter().find(|problem| problem.whole_file) {
+        return Err(Error::Data(vec![problem.diagnostic]));
+    }
+    text.parse::<DocumentMut>()
+        .map(Some)
+        .map_err(|error| Error::Other(format!("{}: {error}", path.display())))
+}
+
+/// Reads the file under its lock, changes it with `edit`, checks that what would be written
+/// reads back without a new problem, and replaces the file; nothing is written otherwise.
+fn change(path: &Path, edit: impl FnOnce(&mut DocumentMut)) -> Result<(), Error> {
+    let cannot = |why: String| {
+        Error::Other(format!(
+            "cannot change {}: {why}; nothing was changed",
+            path.display()
+        ))
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|error| cannot(describe(&error)))?;
+    }
+    let _lock = match lock_beside(path, "config.lock", LOCK_WAIT) {
+        Ok(Some(file)) => file,
+        Ok(None) => return Err(cannot("another backcare is changing it".to_string())),
+        Err(error) => return Err(cannot(describe(&error))),
+    };
+    let before = read(path)?;
+    let problems_before = before.as_ref().map_or(0, |document| {
+        Config::parse("", &document.to_string()).1.len()
+    });
+    let mut document = before.unwrap_or_default();
+    edit(&mut document);
+    let text = document.to_string();
+    let (_, problems) = Config::parse(&path.display().to_string(), &text);
+    if problems.len() > problems_before {
+        return Err(Error::Data(
+            problems
+                .into_iter()
+                .map(|problem| problem.diagnostic)
+                .collect(),
+        ));
+    }
+    replace_file(path, text.as_bytes(), Durability::Synced)
+        .map_err(|error| cannot(describe(&error)))
+}
