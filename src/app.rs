@@ -10,8 +10,9 @@ use clap::Parser;
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::commands;
 use crate::commands::{Context, completions, emit, init, man, template, warn};
-use crate::config::{Config, ConfigProblem, StoppedBy};
+use crate::config::{Config, ConfigProblem, Setting, StoppedBy};
 use crate::error::{Error, Exit};
+use crate::output::print::warn_at_startup;
 use crate::output::{self, Screen, Style};
 use crate::paths::Paths;
 
@@ -96,7 +97,11 @@ fn report(error: &Error, one_line: bool) {
 /// A mistake in the config file or the environment stops only the commands whose result it
 /// would change (each command says which, as its `STOPPED_BY`), naming the file (or variable)
 /// and key; for the others it costs one warning line.
-fn settle_config_problems(command: &Command, problems: Vec<ConfigProblem>) -> Result<(), Error> {
+fn settle_config_problems(
+    command: &Command,
+    paths: &Paths,
+    problems: Vec<ConfigProblem>,
+) -> Result<(), Error> {
     let Some(first) = problems.first() else {
         return Ok(());
     };
@@ -129,8 +134,24 @@ fn settle_config_problems(command: &Command, problems: Vec<ConfigProblem>) -> Re
         1 => String::new(),
         n => format!(" (and {} more; run `backcare status`)", n - 1),
     };
-    warn(&format!("{}{more}", first.diagnostic.headline()));
+    let message = format!("{}{more}", first.diagnostic.headline());
+    match command {
+        // A shell start says it once a day (or when the file changes), in one line.
+        Command::Tip(args) if args.startup => {
+            let state_dir = paths.state_dir.as_deref();
+            warn_at_startup(state_dir, paths.config_file().as_deref(), &message);
+        }
+        _ => warn(&message),
+    }
     Ok(())
+}
+
+/// The settings that could not be read: every one, when the file could not be read at all.
+fn unread(problems: &[ConfigProblem]) -> Vec<Setting> {
+    if problems.iter().any(|problem| problem.whole_file) {
+        return Setting::ALL.to_vec();
+    }
+    problems.iter().filter_map(|problem| problem.key).collect()
 }
 
 fn execute(cli: Cli) -> Result<Exit, Error> {
@@ -139,8 +160,9 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
         Some(path) => Config::load(&path),
         None => (Config::default(), Vec::new()),
     };
-    let config = config.with_environment(|name| std::env::var(name).ok(), &mut problems);
-    settle_config_problems(&cli.command, problems)?;
+    let mut config = config.with_environment(|name| std::env::var(name).ok(), &mut problems);
+    config.unread = unread(&problems);
+    settle_config_problems(&cli.command, &paths, problems)?;
     let stdout_is_terminal = io::stdout().is_terminal();
     let choice = cli
         .global

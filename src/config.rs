@@ -43,6 +43,9 @@ pub struct Config {
     pub pelvic_girdle_pain: bool,
     /// The start-up tip may be followed by a suggestion to stretch (see `tip`).
     pub stretch_reminder: bool,
+    /// The settings that were written but could not be read (every one, for a file that is
+    /// not TOML): where there is a quieter choice, it is taken for them.
+    pub unread: Vec<Setting>,
 }
 
 /// A setting with the place it was written, for problems found only when it is used (a due

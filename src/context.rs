@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::hidden::Hidden;
-use crate::output::print::warn;
+use crate::output::print::{warn, warn_at_startup};
 use crate::output::{self, Screen};
 use crate::paths::Paths;
 use crate::pregnancy::{self, Progress};
@@ -69,8 +69,9 @@ impl Context {
 
     /// Like [`Context::catalog`], but forgiving for a shell start: a broken file that backcare
     /// found on its own (`tips.toml`, `tips.d/`) is left out with one line on stderr, and the
-    /// other files still count. A file named with `--file` or `BACKCARE_TIPS` must work.
-    pub fn catalog_for_tip(&self) -> Result<Catalog, Error> {
+    /// other files still count. A file named with `--file` or `BACKCARE_TIPS` must work. At a
+    /// shell start (`startup`) the line is told once a day (see `warn_at_startup`).
+    pub fn catalog_for_tip(&self, startup: bool) -> Result<Catalog, Error> {
         let with_builtin = !self.global.no_builtin;
         let problems = match files::load_tips(with_builtin, &self.tip_files()) {
             Ok(catalog) => return Ok(self.with_hidden(catalog)),
@@ -116,10 +117,16 @@ impl Context {
             1 => "that file is left out",
             _ => "those files are left out",
         };
-        warn(&format!(
+        let message = format!(
             "{}{more}; {left_out} (run `backcare check` for details)",
             problems[0].headline()
-        ));
+        );
+        if startup {
+            let about = std::path::Path::new(&problems[0].path);
+            warn_at_startup(self.paths.state_dir.as_deref(), Some(about), &message);
+        } else {
+            warn(&message);
+        }
         Ok(self.with_hidden(catalog))
     }
 

@@ -20,7 +20,7 @@ pub const STOPPED_BY: StoppedBy = StoppedBy::Nothing;
 const COLOUR: &str = "#5fafff";
 
 pub fn run(context: &Context, args: &LineArgs) -> Result<Exit, Error> {
-    let catalog = context.catalog_for_tip()?;
+    let catalog = context.catalog_for_tip(false)?;
     let topics = tip_topics(context, &catalog, &args.topics.topics)?;
     let progress = context.progress().unwrap_or(None);
     let mut tips = pickable(&catalog, &topics, &args.stage, progress)?;

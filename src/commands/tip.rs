@@ -3,8 +3,9 @@
 
 use super::{Context, emit, warn};
 use crate::cli::{StageArgs, TipArgs};
-use crate::config::StoppedBy;
+use crate::config::{Setting, StoppedBy};
 use crate::error::{Error, Exit};
+use crate::every::Every;
 use crate::output::json::{self, TipObject};
 use crate::pregnancy;
 use crate::pregnancy::Progress;
@@ -18,6 +19,9 @@ use crate::tips::{Catalog, Tip};
 
 // A shell start always shows a tip: a config problem costs it one warning line.
 pub const STOPPED_BY: StoppedBy = StoppedBy::Nothing;
+
+/// How often a shell start shows a tip when the `every` setting is there but cannot be read.
+const QUIET_EVERY: Every = Every(std::time::Duration::from_secs(4 * 60 * 60));
 
 /// The topics to pick from: those on the command line (an unknown one is a usage error),
 /// else the `topics` setting (an unknown one there costs a warning naming the config file
@@ -84,6 +88,9 @@ pub fn run(context: &Context, args: TipArgs) -> Result<Exit, Error> {
     // A tip typed by hand always shows: the frequency and daily settings are for the
     // start-up snippet (`--startup`); `--every` on the command line still applies.
     let every = args.every.or(context.config.every.filter(|_| args.startup));
+    // An `every` that could not be read is the quieter choice, not a tip in every terminal.
+    let unread = args.startup && context.config.unread.contains(&Setting::Every);
+    let every = every.or_else(|| unread.then_some(QUIET_EVERY));
     let daily = args.daily || (args.startup && context.config.daily && args.seed.is_none());
     let every = every.filter(|_| args.seed.is_none());
     let state_file = context.paths.state_file().filter(|_| args.seed.is_none());
@@ -96,7 +103,7 @@ pub fn run(context: &Context, args: TipArgs) -> Result<Exit, Error> {
     }
 
     // Everything slow comes before the lock, so shells starting together wait little.
-    let catalog = context.catalog_for_tip()?;
+    let catalog = context.catalog_for_tip(args.startup)?;
     let topics = tip_topics(context, &catalog, &args.topics.topics)?;
     // A date that has gone wrong costs the shell start one line, not the tip.
     let progress = context.progress().unwrap_or_else(|problem| {

@@ -2,6 +2,7 @@
 //! long output meets a terminal, and one-line warnings on stderr.
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use super::Screen;
 use crate::error::Error;
@@ -56,5 +57,40 @@ pub(crate) fn warn(message: &str) {
         io::stderr(),
         "backcare: warning: {}",
         crate::sanitize::visible(message)
+    );
+}
+
+/// Whether a shell start already told its one warning line (the others wait for `status`).
+static STARTUP_WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// A warning at a shell start: one line at most for every problem together, and the same
+/// line again only on another day or once `about` (the file it is about) has changed; it is
+/// remembered in `state_dir/warned`. `status` and `check` always tell every problem in full.
+pub fn warn_at_startup(state_dir: Option<&Path>, about: Option<&Path>, message: &str) {
+    use std::hash::{Hash, Hasher};
+    use std::sync::atomic::Ordering;
+    if STARTUP_WARNED.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    message.hash(&mut hasher);
+    about
+        .and_then(|path| std::fs::metadata(path).ok())
+        .and_then(|metadata| metadata.modified().ok())
+        .hash(&mut hasher);
+    let line = format!("{} {:016x}\n", crate::pregnancy::today(), hasher.finish());
+    let Some(record) = state_dir.map(|dir| dir.join("warned")) else {
+        return warn(message);
+    };
+    if std::fs::read_to_string(&record).is_ok_and(|told| told == line) {
+        return;
+    }
+    warn(message);
+    // Not remembered (a read-only home) means told again next time: never silent for good.
+    let _ = std::fs::create_dir_all(state_dir.unwrap_or(Path::new(".")));
+    let _ = crate::os::replace::replace_file(
+        &record,
+        line.as_bytes(),
+        crate::os::replace::Durability::Unsynced,
     );
 }
