@@ -35,6 +35,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> (u8, Option<i32>) {
     if completions::answer_if_asked(&args) {
         return (Exit::Success.code(), None);
     }
+    if args.len() == 1 {
+        // `backcare` alone: what it is and where to start, not an error.
+        let _ = emit(BARE);
+        return (Exit::Success.code(), None);
+    }
     let parsed = Cli::parse_shell_start(&args).map_or_else(|| Cli::try_parse_from(args), Ok);
     let cli = match parsed {
         Ok(cli) => cli,
@@ -44,6 +49,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> (u8, Option<i32>) {
             // safe for the terminal like everything else.
             let text = crate::sanitize::visible_lines(&error.render().to_string());
             if error.use_stderr() {
+                // One prefix for every error, clap's too.
+                let text = match text.strip_prefix("error: ") {
+                    Some(rest) => format!("backcare: error: {rest}"),
+                    None => text,
+                };
                 let _ = io::stderr().write_all(text.as_bytes());
             } else {
                 let _ = emit(&text);
@@ -63,6 +73,18 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> (u8, Option<i32>) {
         }
     }
 }
+
+/// What `backcare` alone prints.
+const BARE: &str = "\
+backcare: short, trustworthy back-care tips for pregnancy and after the birth.
+
+  backcare tip                 one tip
+  backcare list                every tip, by topic
+  backcare warning-signs       when back pain needs help now, with the numbers to call
+  backcare stretch desk        a short guided routine
+  backcare config set due_date 2027-03-14
+  backcare --help              every command
+";
 
 fn report(error: &Error, one_line: bool) {
     let with_source = !one_line && io::stderr().is_terminal();

@@ -30,10 +30,16 @@ backcare offers general information, not medical advice: ask your midwife or doc
 
 /// Short, trustworthy back-care tips for pregnancy.
 ///
-/// Put `eval "$(backcare init bash)"` in ~/.bashrc (or zsh, fish) to see one tip when a terminal
-/// opens. Built-in tips need no set-up; your own tips files are layered over them.
+/// To see one tip when a terminal opens, add to ~/.bashrc:
+///   type -P backcare >/dev/null && eval "$(backcare init bash)"
+/// to ~/.zshrc:
+///   whence -p backcare >/dev/null && eval "$(backcare init zsh)"
+/// or to ~/.config/fish/config.fish:
+///   command -q backcare; and backcare init fish | source
+/// (with the package, source /usr/share/backcare/init.SHELL instead: see the README).
+/// Built-in tips need no set-up; your own tips files are layered over them.
 #[derive(Debug, Parser)]
-#[command(name = "backcare", version, after_help = AFTER_HELP)]
+#[command(name = "backcare", version, after_help = AFTER_HELP, verbatim_doc_comment)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -395,7 +401,7 @@ pub enum LineFormat {
     Starship,
 }
 
-/// Tip ids, for `show` and `hide`.
+// Tip ids, for `show` and `hide` (a `//` comment: a doc comment would become their help).
 #[derive(Debug, Args)]
 pub struct IdArgs {
     /// The tips' ids, as printed by `tip`, `list` and `search` (any case)

@@ -47,7 +47,10 @@ fn a_shell_start_shows_one_warning_line_for_config_and_tips_files_together() {
     // Both are problems, as `check` tells.
     let check = env.cmd().arg("check").output().unwrap();
     let told = String::from_utf8_lossy(&check.stderr);
-    assert!(told.contains("colour") && told.contains("tips.toml"), "{told}");
+    assert!(
+        told.contains("colour") && told.contains("tips.toml"),
+        "{told}"
+    );
     let (tip, warning) = start(&env);
     assert!(tip.contains(" · "), "{tip}");
     assert_eq!(warning.lines().count(), 1, "{warning}");

@@ -36,8 +36,21 @@ pub fn snippet(shell: InitShell, every: Option<Every>, with_completions: bool) -
         .replace("COMPLETIONS\n", &registration)
 }
 
-/// The completion script, made safe to run where completion is not set up: zsh's `compdef`
-/// exists only after `compinit`.
+/// zsh's `compdef` exists only after `compinit`: before it, the registration waits for the
+/// first prompt, by which time `.zshrc` has run `compinit`.
+const ZSH_COMPDEF: &str = "
+if (( ${+functions[compdef]} )); then
+  compdef _clap_dynamic_completer_backcare backcare
+else
+  __backcare_compdef() {
+    add-zsh-hook -d precmd __backcare_compdef
+    unfunction __backcare_compdef
+    (( ${+functions[compdef]} )) && compdef _clap_dynamic_completer_backcare backcare
+  }
+  autoload -Uz add-zsh-hook && add-zsh-hook precmd __backcare_compdef
+fi";
+
+/// The completion script, made safe to run where completion is not set up.
 fn completion_registration(shell: InitShell) -> String {
     let (completion_shell, preamble) = match shell {
         InitShell::Bash => (
@@ -50,7 +63,7 @@ fn completion_registration(shell: InitShell) -> String {
     };
     let script = completions::script(completion_shell).replace(
         "\ncompdef _clap_dynamic_completer_backcare backcare",
-        "\n(( ${+functions[compdef]} )) && compdef _clap_dynamic_completer_backcare backcare",
+        ZSH_COMPDEF,
     );
     format!("# Completions for backcare's commands, topics and tip ids.\n{preamble}{script}")
 }
