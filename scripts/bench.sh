@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
 # Start-up benchmark: the backcare that scripts/install.sh builds, against floors, in one
-# hyperfine run with -N (no shell in between), then the shell start-up line.
+# hyperfine run with -N (no shell in between), then the start-up lines in real shells.
 #
 #   hello (dynamic)      a hello world built with backcare's release profile, dynamically linked
 #   hello (static-pie)   the same, static-pie, as scripts/install.sh builds backcare
-#   hello (no runtime)   the static-pie hello world started as backcare starts (its main is the
-#                        C entry point, so Rust's runtime set-up does not run: src/process.rs)
 #   hello-state          the static-pie hello world plus reading a 100-byte file and replacing it
 #                        atomically: the least a tip that remembers can cost
 #   parse-only (clap)    backcare's command line parsed by clap and nothing else
 #                        (examples/parse_only.rs), static-pie: what the parser costs
 #
-# Targets: `tip --seed 1` and the quiet `tip --every 4h` <= 1.10 x hello (static-pie); `tip`
-# <= 1.10 x hello-state; peak RSS <= 3 MiB; the recommended start-up line adds <= 1.5 ms to an
-# interactive bash start. With --peers, fortune (Debian's fortune-mod), fortune-kind and
-# tealdeer (installed by `cargo install --root` into target/bench/peers) join the same run.
+# Targets: `tip --seed 1` and the quiet `tip --every 4h` <= 1.15 x hello (static-pie); `tip`
+# <= 1.15 x hello-state; peak RSS <= 3 MiB; every backcare figure at least 1.5 x faster than
+# fortune-kind (--peers). The packaged start-up line (sourcing the snippet file) adds at most
+# 0.3 ms to an interactive shell start beyond the tip's own run (here stdout is not a terminal,
+# so no tip runs: what is measured is the line alone). With --peers, fortune (Debian's
+# fortune-mod), fortune-kind and tealdeer (installed by `cargo install --root` into
+# target/bench/peers) join the same run.
 #
 #   scripts/bench.sh [--peers] [--runs N]
 set -euo pipefail
@@ -56,7 +57,6 @@ parse_only="$(pwd)/target/$host/release/examples/parse_only"
 flags=(-C opt-level=3 -C lto=fat -C codegen-units=1 -C strip=symbols -C panic=abort --edition 2024)
 rustc "${flags[@]}" -o "$work/hello-dynamic" scripts/bench/hello.rs
 rustc "${flags[@]}" -C target-feature=+crt-static -o "$work/hello-static" scripts/bench/hello.rs
-rustc "${flags[@]}" -C target-feature=+crt-static -o "$work/hello-no-runtime" scripts/bench/hello_no_runtime.rs
 rustc "${flags[@]}" -C target-feature=+crt-static -o "$work/hello-state" scripts/bench/hello_state.rs
 head -c 99 /dev/zero | tr '\0' x > "$work/floor-state.txt" && echo >> "$work/floor-state.txt"
 
@@ -70,7 +70,6 @@ unset BACKCARE_TIPS BACKCARE_EVERY BACKCARE_TOPICS BACKCARE_COLOR BACKCARE_REGIO
 commands=(
   "hello (dynamic)|$work/hello-dynamic"
   "hello (static-pie)|$work/hello-static"
-  "hello (no runtime)|$work/hello-no-runtime"
   "hello-state|$work/hello-state $work/floor-state.txt"
   "parse-only (clap)|$parse_only tip --every 4h"
   "backcare tip --seed 1|$backcare tip --seed 1"
@@ -127,43 +126,47 @@ for path in sys.argv[2:]:
 median = {name: statistics.median(values) for name, values in rounds.items()}
 dynamic, static = median["hello (dynamic)"], median["hello (static-pie)"]
 floor = {"backcare tip": "hello-state"}
-no_runtime = median["hello (no runtime)"]
-print("| command | median | × hello (dynamic) | × hello (static-pie) | × hello (no runtime) | × its floor | minor faults | peak RSS |")
-print("|---|---|---|---|---|---|---|---|")
+print("| command | median | × hello (dynamic) | × hello (static-pie) | × its floor | minor faults | peak RSS |")
+print("|---|---|---|---|---|---|---|")
 for name, ms in median.items():
     own = floor.get(name, "hello (static-pie)" if name.startswith(("backcare", "parse")) else None)
     ratio = f"{ms / median[own]:.2f} ({own})" if own else ""
     minor, rss = faults.get(name, "- -").split()
-    print(f"| {name} | {ms:.2f} ms | {ms / dynamic:.2f} | {ms / static:.2f} | {ms / no_runtime:.2f} | {ratio} | {minor} | {int(rss) / 1024:.1f} MiB |")
+    print(f"| {name} | {ms:.2f} ms | {ms / dynamic:.2f} | {ms / static:.2f} | {ratio} | {minor} | {int(rss) / 1024:.1f} MiB |")
 PY
 
-# The start-up line in each shell's rc, exactly as the README gives it, against the same shell
-# with an empty rc. Interactive (-i), stdout not a terminal: the line runs `backcare init` and
-# sets up completions, but prints no tip.
+# The start-up lines in each shell's rc against the same shell with an empty rc: the line for
+# `cargo install` users (`eval "$(backcare init SHELL)"`, one backcare process to print the
+# snippet and its completions) and the packaged line (sourcing the installed snippet file, no
+# process). Interactive (-i), stdout not a terminal, so no tip is shown.
 export PATH="$work/root/bin:$PATH"
-readme_line() { grep -F "backcare init $1" README.md | grep -F '   # ~/' | sed 's/   *#.*//'; }
-mkdir -p "$work/rc/bash" "$work/rc/zsh" "$work/home/config/fish"
+mkdir -p "$work/rc/bash" "$work/rc/zsh" "$work/rc/zsh-eval" "$work/rc/zsh-file" "$work/home/config/fish"
+for shell in bash zsh fish; do "$backcare" init "$shell" --no-completions >"$work/init.$shell"; done
 : >"$work/rc/bash/empty"
-readme_line bash >"$work/rc/bash/line"
-: >"$work/rc/zsh/.zshrc"
-mkdir -p "$work/rc/zsh-line" && readme_line zsh >"$work/rc/zsh-line/.zshrc"
-# The least any `eval "$(program)"` line costs: bash forks for the command substitution and
-# starts a program, here the hello world that starts as backcare does, its output dropped.
-# shellcheck disable=SC2016 # the line is for bash to expand, not this script
-printf 'eval "$(%s >/dev/null)"\n' "$work/hello-no-runtime" >"$work/rc/bash/eval-hello"
+# shellcheck disable=SC2016 # the lines are for the shells to expand
+{
+  printf 'type -P backcare >/dev/null && eval "$(backcare init bash)"\n' >"$work/rc/bash/eval"
+  printf '[ -r %s ] && . %s\n' "$work/init.bash" "$work/init.bash" >"$work/rc/bash/file"
+  : >"$work/rc/zsh/.zshrc"
+  printf 'whence -p backcare >/dev/null && eval "$(backcare init zsh)"\n' >"$work/rc/zsh-eval/.zshrc"
+  printf '[ -r %s ] && . %s\n' "$work/init.zsh" "$work/init.zsh" >"$work/rc/zsh-file/.zshrc"
+  printf 'command -q backcare; and backcare init fish | source\n' >"$work/rc/eval.fish"
+  printf 'test -r %s; and source %s\n' "$work/init.fish" "$work/init.fish" >"$work/rc/file.fish"
+}
 shells=(
   -n "bash" "bash --rcfile $work/rc/bash/empty -i -c true"
-  -n "bash + line" "bash --rcfile $work/rc/bash/line -i -c true"
-  -n "bash + eval hello" "bash --rcfile $work/rc/bash/eval-hello -i -c true"
+  -n "bash + eval line" "bash --rcfile $work/rc/bash/eval -i -c true"
+  -n "bash + packaged line" "bash --rcfile $work/rc/bash/file -i -c true"
 )
 if command -v zsh >/dev/null 2>&1; then
   shells+=(-n "zsh" "env ZDOTDIR=$work/rc/zsh zsh -i -c true"
-    -n "zsh + line" "env ZDOTDIR=$work/rc/zsh-line zsh -i -c true")
+    -n "zsh + eval line" "env ZDOTDIR=$work/rc/zsh-eval zsh -i -c true"
+    -n "zsh + packaged line" "env ZDOTDIR=$work/rc/zsh-file zsh -i -c true")
 fi
 if command -v fish >/dev/null 2>&1; then
-  readme_line fish >"$work/rc/config.fish"
   shells+=(-n "fish" "fish --no-config -i -c true"
-    -n "fish + line" "fish --no-config --init-command=source\\ $work/rc/config.fish -i -c true")
+    -n "fish + eval line" "fish --no-config --init-command=source\\ $work/rc/eval.fish -i -c true"
+    -n "fish + packaged line" "fish --no-config --init-command=source\\ $work/rc/file.fish -i -c true")
 fi
 hyperfine -N --output=pipe --warmup 10 --runs "$((runs / 5 > 20 ? runs / 5 : 20))" \
   --style basic --export-json "$work/shells.json" "${shells[@]}" >/dev/null 2>"$work/hyperfine.log" ||

@@ -90,7 +90,77 @@ fn install_script_installs_a_static_pie_binary_that_shows_a_tip() {
         .unwrap();
     assert!(tip.status.success());
     assert!(String::from_utf8_lossy(&tip.stdout).contains(" · "));
+
+    // The man page, completions and snippets beside it, each what backcare prints for it;
+    // the output names every file and the line to add.
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    for (file, args) in INSTALLED {
+        let path = root.path().join(file);
+        let written = std::fs::read(&path).unwrap_or_else(|_| panic!("{file} missing"));
+        if !args.is_empty() {
+            let printed = Command::new(&binary)
+                .args(*args)
+                .env_clear()
+                .env("HOME", home.path())
+                .output()
+                .unwrap();
+            assert_eq!(written, printed.stdout, "{file}");
+        }
+        assert!(
+            stdout.contains(&path.display().to_string()),
+            "{file}: {stdout}"
+        );
+    }
+    assert!(
+        stdout.contains("eval \"$(backcare init bash)\""),
+        "{stdout}"
+    );
+
+    // `--uninstall` with the default root, which is $CARGO_HOME when that is set, removes
+    // exactly those files.
+    let keep = root.path().join("bin/someone-else");
+    std::fs::write(&keep, "").unwrap();
+    let removed = Command::new(format!("{manifest}/scripts/install.sh"))
+        .arg("--uninstall")
+        .env("CARGO_HOME", root.path())
+        .output()
+        .unwrap();
+    assert!(removed.status.success());
+    for (file, _) in INSTALLED {
+        assert!(!root.path().join(file).exists(), "{file} left behind");
+    }
+    assert!(keep.exists(), "a file it did not install was removed");
 }
+
+/// What `scripts/install.sh` installs under its root, and the backcare command that prints it.
+const INSTALLED: &[(&str, &[&str])] = &[
+    ("bin/backcare", &[]),
+    ("share/man/man1/backcare.1", &["man"]),
+    (
+        "share/bash-completion/completions/backcare",
+        &["completions", "bash"],
+    ),
+    (
+        "share/zsh/site-functions/_backcare",
+        &["completions", "zsh"],
+    ),
+    (
+        "share/fish/vendor_completions.d/backcare.fish",
+        &["completions", "fish"],
+    ),
+    (
+        "share/backcare/init.bash",
+        &["init", "bash", "--no-completions"],
+    ),
+    (
+        "share/backcare/init.zsh",
+        &["init", "zsh", "--no-completions"],
+    ),
+    (
+        "share/backcare/init.fish",
+        &["init", "fish", "--no-completions"],
+    ),
+];
 
 #[test]
 fn the_test_binary_itself_is_dynamic_so_the_check_can_tell_them_apart() {
