@@ -46,7 +46,7 @@ fi
 
 work="$(pwd)/target/bench"
 rm -rf "${work:?}/home" "${work:?}/rc" && mkdir -p "$work/home" "$work/rc"
-scripts/install.sh --root "$work/root" --quiet --force
+scripts/install.sh --root "$work/root" --quiet --force >/dev/null
 backcare="$work/root/bin/backcare"
 # clap parsing backcare's command line and nothing else, linked as install.sh links backcare.
 host="$(rustc -vV | sed -n 's/^host: //p')"

@@ -158,6 +158,13 @@ fn settle_config_problems(
     };
     let message = format!("{}{more}", first.diagnostic.headline());
     match command {
+        // The snippet, scripts and pages print no warning (the start-up tip tells it once a
+        // day), and `check` tells every problem itself.
+        Command::Init(_)
+        | Command::Completions(_)
+        | Command::Man
+        | Command::Template
+        | Command::Check(_) => {}
         // A shell start says it once a day (or when the file changes), in one line.
         Command::Tip(args) if args.startup => {
             let state_dir = paths.state_dir.as_deref();
@@ -184,6 +191,10 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
     };
     let mut config = config.with_environment(|name| std::env::var(name).ok(), &mut problems);
     config.unread = unread(&problems);
+    config.problems = problems
+        .iter()
+        .map(|problem| problem.diagnostic.clone())
+        .collect();
     settle_config_problems(&cli.command, &paths, problems)?;
     let stdout_is_terminal = io::stdout().is_terminal();
     let choice = cli

@@ -180,7 +180,7 @@ pub enum Command {
 
     /// Print a snippet for your shell's start-up file
     #[command(
-        after_help = "Examples:\n  eval \"$(backcare init bash)\"           in ~/.bashrc\n  eval \"$(backcare init zsh)\"            in ~/.zshrc\n  backcare init fish | source            in ~/.config/fish/config.fish"
+        after_help = "Examples:\n  type -P backcare >/dev/null && eval \"$(backcare init bash)\"     in ~/.bashrc\n  whence -p backcare >/dev/null && eval \"$(backcare init zsh)\"    in ~/.zshrc\n  command -q backcare; and backcare init fish | source            in ~/.config/fish/config.fish\n\nWith the Debian package, source the installed snippet instead (one process, the tip):\n  [ -r /usr/share/backcare/init.bash ] && . /usr/share/backcare/init.bash"
     )]
     Init(InitArgs),
 

@@ -46,6 +46,8 @@ pub struct Config {
     /// The settings that were written but could not be read (every one, for a file that is
     /// not TOML): where there is a quieter choice, it is taken for them.
     pub unread: Vec<Setting>,
+    /// Every problem found in the file and the environment, for `check` to tell.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// A setting with the place it was written, for problems found only when it is used (a due
@@ -299,6 +301,9 @@ pub enum StoppedBy {
     Nothing,
     /// Any problem (`status` shows every setting).
     Anything,
+    /// A problem with one of these settings (a file that cannot be read at all costs a
+    /// warning: its settings take their defaults).
+    Settings(&'static [Setting]),
     /// A file that cannot be read at all, or a problem with one of these settings.
     FileOr(&'static [Setting]),
 }
@@ -308,6 +313,7 @@ impl StoppedBy {
         match self {
             StoppedBy::Nothing => false,
             StoppedBy::Anything => true,
+            StoppedBy::Settings(settings) => problem.key.is_some_and(|key| settings.contains(&key)),
             StoppedBy::FileOr(settings) => {
                 problem.whole_file || problem.key.is_some_and(|key| settings.contains(&key))
             }

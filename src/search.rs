@@ -31,12 +31,14 @@ pub fn fold(text: &str) -> String {
 }
 
 /// The words of `text` with their byte ranges: runs of letters and digits (so hyphens, quotes
-/// and punctuation separate words).
+/// and punctuation separate words), with the accents typed as marks of their own (`e` and
+/// U+0301) inside them.
 fn words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
     let mut start = None;
     let mut found = Vec::new();
     for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (c.is_alphanumeric(), start) {
+        let in_word = c.is_alphanumeric() || (start.is_some() && is_combining_mark(c));
+        match (in_word, start) {
             (true, None) => start = Some(at),
             (false, Some(from)) => {
                 found.push((from..at, &text[from..at]));
@@ -375,6 +377,8 @@ mod tests {
     #[test]
     fn folds_case_and_accents() {
         assert_eq!(fold("Café CRÈME Ångström"), "cafe creme angstrom");
+        // An accent typed as a mark of its own stays in its word.
+        assert_eq!(keys("pe\u{301}lvic"), keys("pélvic"));
     }
 
     #[test]

@@ -38,7 +38,7 @@ fn markdown_groups_the_chosen_tips_with_sources_signs_and_the_disclaimer() {
             "## When back pain needs help now (United Kingdom)"
         ]
     );
-    assert!(out.contains("- Wear comfortable, supportive shoes with a low heel. ([HSE (Ireland), Back pain in pregnancy](<https://www2.hse.ie/conditions/backache-pregnancy>))"), "{out}");
+    assert!(out.contains("- Wear comfortable, supportive shoes with a low heel. ([HSE (Ireland), Back pain in pregnancy, checked 2026-12-01](<https://www2.hse.ie/conditions/backache-pregnancy>))"), "{out}");
     assert!(out.contains("- **999**: emergency ambulance"), "{out}");
     assert!(out.contains("### In pregnancy: call 999"), "{out}");
     assert!(out.contains("### After the birth: call 999"), "{out}");

@@ -603,19 +603,31 @@ fn forty_shells_at_once_share_one_shuffle_bag() {
             cmd.spawn().unwrap()
         })
         .collect();
+    // On a loaded machine a run may wait out the lock's bounded wait and give up recording,
+    // with the one documented line (its tip may repeat); every run that recorded showed a tip
+    // no other recorded run showed.
+    let gave_up = format!(
+        "backcare: warning: {} is in use by another backcare; this tip was not recorded\n",
+        env.state_file().display()
+    );
     let mut seen = std::collections::HashSet::new();
     for child in children {
         let output = child.wait_with_output().unwrap();
         assert!(output.status.success());
-        assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+        let stderr = String::from_utf8_lossy(&output.stderr);
         let tip: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        if stderr == gave_up {
+            continue;
+        }
+        assert_eq!(stderr, "");
         let id = tip["id"].as_str().unwrap().to_string();
         assert!(seen.insert(id.clone()), "{id} was shown twice in one round");
     }
+    assert!(!seen.is_empty(), "no run recorded its tip");
     let state: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(env.state_file()).unwrap()).unwrap();
-    assert_eq!(state["shown"], 40);
-    assert_eq!(state["round"].as_array().unwrap().len(), 40);
+    assert_eq!(state["shown"], seen.len());
+    assert_eq!(state["round"].as_array().unwrap().len(), seen.len());
 }
 
 #[test]

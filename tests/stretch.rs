@@ -188,7 +188,7 @@ fn a_whole_session_runs_at_forty_columns_with_countdowns_and_a_summary() {
     assert!(text.contains("At the desk"), "{text}");
     assert!(text.contains("warning-signs"), "{text}");
     assert!(text.contains("space pause, n skip, q quit"), "{text}");
-    assert!(text.contains("Next (1/"), "{text}");
+    assert!(text.contains("Exercise 1 of "), "{text}");
     assert!(text.contains("\nStop if it hurts"), "{text}");
     // What to avoid, and what was left out for this reader (no date: any week of pregnancy).
     assert!(text.contains("\nAvoid tight clothes"), "{text}");
@@ -198,7 +198,7 @@ fn a_whole_session_runs_at_forty_columns_with_countdowns_and_a_summary() {
         .iter()
         .any(|line| line.starts_with("Rep 1/") && line.contains(" [#") && line.contains("-]"));
     assert!(mid_hold, "{text}");
-    assert!(text.contains("Next (2/"), "{text}");
+    assert!(text.contains("Exercise 2 of "), "{text}");
     assert!(text.contains("Done: "), "{text}");
     assert!(text.contains("Well done."), "{text}");
     assert_restored(&transcript);
@@ -221,7 +221,7 @@ fn skip_then_quit_moves_on_and_says_how_far_the_session_got() {
     // The first exercise never got to its holds; the second was announced after the skip.
     assert!(!text[..skipped].contains("Rep 1/2"), "{text}");
     let next = text
-        .find("Next (2/3): Wide side step")
+        .find("Exercise 2 of 3: Wide side step")
         .expect("the next one is announced");
     assert!(next > skipped, "{text}");
     assert!(
@@ -230,6 +230,32 @@ fn skip_then_quit_moves_on_and_says_how_far_the_session_got() {
     );
     assert!(!text.contains("Well done"), "{text}");
     assert_restored(&transcript);
+}
+
+/// Skipping every exercise is not "Well done", and the seconds spent getting ready are not
+/// counted as exercise.
+#[test]
+#[ignore = "needs script: run with `cargo test -- --include-ignored`"]
+fn skipping_everything_says_so_and_getting_ready_is_not_exercise() {
+    if !installed("script") {
+        return;
+    }
+    let env = TestEnv::new();
+    let file = env.write("mine.toml", USER_ROUTINE);
+    let args = format!("--file {} stretch tiny --stage postpartum", path_str(&file));
+    let (transcript, code) = session(&env, &args, 80, &[], "nnn");
+    assert_eq!(code, 0, "{transcript}");
+    let text = visible_lines(&transcript).join("\n");
+    assert!(
+        text.contains("All 3 exercises skipped: nothing done this time."),
+        "{text}"
+    );
+    assert!(!text.contains("Well done"), "{text}");
+    // The whole routine, fast: 2 x 3 s + 1 s rest, 2 x 2 s, 2 x 3 s, and no get-ready time.
+    let (transcript, code) = session(&env, &format!("{args} --speed 1000"), 80, &[], "");
+    assert_eq!(code, 0, "{transcript}");
+    let text = visible_lines(&transcript).join("\n");
+    assert!(text.contains("Done: 3 of 3 exercises in 17 s"), "{text}");
 }
 
 #[test]
@@ -261,7 +287,7 @@ fn space_pauses_until_a_key_and_n_or_q_work_from_the_pause() {
         "{text}"
     );
     let skipped = text.find("skipped").expect("n skips from the pause");
-    assert!(text[skipped..].contains("Next (2/"), "{text}");
+    assert!(text[skipped..].contains("Exercise 2 of "), "{text}");
     assert!(text.contains("Stopped at exercise 2 of"), "{text}");
     assert_restored(&transcript);
 }

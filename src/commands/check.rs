@@ -53,17 +53,22 @@ pub fn run(context: &Context, files: &[PathBuf]) -> Result<Exit, Error> {
     } else {
         Vec::new()
     };
+    // The config file's problems first: one run tells every problem it can find.
+    let mut found: Vec<Diagnostic> = context.config.problems.clone();
+    found.extend(skipped);
     let (layered, problems) = match files::load_layered(!context.global.no_builtin, &paths) {
-        Ok(layered) => (Some(layered), skipped),
-        Err(mut problems) => {
-            problems.splice(0..0, skipped);
-            (None, problems)
+        Ok(layered) => (Some(layered), found),
+        Err(problems) => {
+            found.extend(problems);
+            (None, found)
         }
     };
     let mut layered = layered;
+    let mut problems = problems;
     if let Some(layered) = &mut layered {
         let addresses = unplain_addresses(&layered.catalog);
         layered.warnings.extend(addresses);
+        problems.extend(unknown_topics(context, &layered.catalog));
     }
     let warnings = layered
         .as_ref()
@@ -119,6 +124,26 @@ pub fn run(context: &Context, files: &[PathBuf]) -> Result<Exit, Error> {
 /// A warning for every source address in a user's file that is not a plain https address
 /// (`https://` and letters, digits and URL punctuation only): a shared file's address could
 /// otherwise carry markup into a handout, or send a reader somewhere unexpected.
+/// The config's `topics` that no tips file declares, each with a did-you-mean.
+pub fn unknown_topics(context: &Context, catalog: &crate::tips::Catalog) -> Vec<Diagnostic> {
+    let Some(topics) = &context.config.topics else {
+        return Vec::new();
+    };
+    let known: Vec<&str> = catalog.topics.iter().map(|topic| &*topic.name).collect();
+    topics
+        .value
+        .iter()
+        .filter(|name| catalog.topic(name).is_none())
+        .map(|name| {
+            topics.problem(format!(
+                "`topics`: unknown topic `{}`{}",
+                crate::sanitize::visible(name),
+                crate::suggest::did_you_mean(name, known.iter().copied())
+            ))
+        })
+        .collect()
+}
+
 fn unplain_addresses(catalog: &crate::tips::Catalog) -> Vec<Diagnostic> {
     let tips = catalog
         .tips

@@ -101,9 +101,13 @@ impl Handout<'_> {
         for (topic, tips) in self.topics() {
             out.push_str(&markup.topic(&topic.title, &topic.description));
             for tip in tips {
+                // The name says when the page was checked: the footer points to that date.
                 let source = tip.source.as_ref().map(|source| {
-                    let url = source.url.as_deref().map(one_line);
-                    (source.citation(), url)
+                    let label = match &source.checked {
+                        Some(date) => format!("{}, checked {date}", source.citation()),
+                        None => source.citation(),
+                    };
+                    (label, source.url.as_deref().map(one_line))
                 });
                 let source = source
                     .as_ref()

@@ -12,8 +12,8 @@ use crate::os::replace::lock_beside;
 use crate::sanitize::visible;
 use crate::suggest::did_you_mean;
 
-// `hide` and `unhide` use only the colour setting.
-pub const STOPPED_BY: StoppedBy = StoppedBy::FileOr(&[Setting::Color]);
+// `hide` and `unhide` use only the colour setting (see `list`).
+pub const STOPPED_BY: StoppedBy = StoppedBy::Settings(&[Setting::Color]);
 
 /// Hides (or, with `hide` false, shows again) every tip named. Nothing is written unless
 /// every id is right; a list of hidden tips that cannot be read is never overwritten.

@@ -7,8 +7,9 @@ use crate::error::{Error, Exit};
 use crate::output::json;
 use crate::select::{self, Preference};
 
-// Browsing (`list`, `search`, `show`, `topics`) uses only the colour setting.
-pub const STOPPED_BY: StoppedBy = StoppedBy::FileOr(&[Setting::Color]);
+// Browsing (`list`, `search`, `show`, `topics`) uses only the colour setting: a bad one
+// stops it, naming the key; a config file that is not TOML costs a warning line.
+pub const STOPPED_BY: StoppedBy = StoppedBy::Settings(&[Setting::Color]);
 
 pub fn run(
     context: &Context,

@@ -58,6 +58,9 @@ struct Status {
     skipped_files: Vec<SkippedObject>,
     builtin: bool,
     builtin_reviewed: Option<&'static str>,
+    /// The topics start-up tips come from (`None`: every topic), and those no file declares.
+    topics: Option<Vec<String>>,
+    unknown_topics: Vec<String>,
     #[serde(skip)]
     stage_progress: Option<Progress>,
     #[serde(skip)]
@@ -129,6 +132,15 @@ impl Status {
                 .collect(),
             builtin: !context.global.no_builtin,
             builtin_reviewed: Catalog::builtin_about().reviewed.as_deref(),
+            topics: config.topics.as_ref().map(|topics| topics.value.clone()),
+            // A tips file with problems is told on its own line instead.
+            unknown_topics: context
+                .catalog()
+                .map(|catalog| super::check::unknown_topics(context, &catalog))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|problem| problem.message)
+                .collect(),
             stage_progress: progress,
             region_told: match from {
                 RegionFrom::Nowhere => from.describe().to_string(),
@@ -158,6 +170,14 @@ impl Status {
             &self.last_shown.map_or("never".to_string(), local_time),
         );
         line("Start-up tips:", &self.startup());
+        let topics = match &self.topics {
+            Some(topics) => topics.join(", "),
+            None => "every topic".to_string(),
+        };
+        line("Tip topics:", &topics);
+        for unknown in &self.unknown_topics {
+            line("Problem:", unknown);
+        }
         line("Stretch sessions:", self.stretch());
         let builtin = match (self.builtin, self.builtin_reviewed) {
             (false, _) => "left out".to_string(),
@@ -241,16 +261,20 @@ fn local_time(seconds: u64) -> String {
 /// Each file with who it is from, where its `[about]` says (a file that does not load is
 /// named bare; `check` tells what is wrong with it).
 fn named_files(paths: &[String], context: &Context) -> Vec<String> {
-    let groups = crate::tips::files::load(true, &context.tip_files())
-        .map(|catalog| catalog.about)
-        .unwrap_or_default();
+    let (groups, broken) = match crate::tips::files::load(true, &context.tip_files()) {
+        Ok(catalog) => (catalog.about, Vec::new()),
+        Err(problems) => (Default::default(), problems),
+    };
     paths
         .iter()
-        .map(
-            |path| match groups.get(path).and_then(|about| about.name.as_deref()) {
+        .map(|path| {
+            if broken.iter().any(|problem| &problem.path == path) {
+                return format!("{path} (has problems: run `backcare check`)");
+            }
+            match groups.get(path).and_then(|about| about.name.as_deref()) {
                 Some(name) => format!("{path} ({})", crate::sanitize::one_line(name)),
                 None => path.clone(),
-            },
-        )
+            }
+        })
         .collect()
 }

@@ -148,12 +148,16 @@ impl<W: Write> Session<'_, '_, W> {
         Ok(report)
     }
 
-    /// The exercise's heading and steps: "Next (2/5): Seated pelvic tilt".
+    /// The exercise's heading and steps: "Exercise 2 of 5: Seated pelvic tilt".
     fn announce(&mut self, at: usize, exercise: &Exercise) -> io::Result<()> {
         let screen = self.look.screen;
         let style = self.style();
         let total = self.plan.exercises.len();
-        let heading = format!("Next ({}/{total}): {}", at + 1, visible(&exercise.name));
+        let heading = format!(
+            "Exercise {} of {total}: {}",
+            at + 1,
+            visible(&exercise.name)
+        );
         let mut text = format!("\n{}\n", style.heading(&screen.wrap(&heading, "")));
         for (number, step) in exercise.steps.iter().enumerate() {
             let bullet = format!("{}. ", number + 1);
@@ -171,7 +175,11 @@ impl<W: Write> Session<'_, '_, W> {
     }
 
     fn exercise(&mut self, exercise: &Exercise) -> io::Result<Flow> {
-        match self.countdown("Get ready", GET_READY_SECONDS)? {
+        // Getting ready is not exercise: its seconds are not counted in the summary.
+        let counted = self.seconds;
+        let flow = self.countdown("Get ready", GET_READY_SECONDS)?;
+        self.seconds = counted;
+        match flow {
             Flow::Continue => {}
             other => return Ok(other),
         }
@@ -329,6 +337,9 @@ impl<W: Write> Session<'_, '_, W> {
             n => format!(", {n} skipped"),
         };
         let line = match report.ending {
+            Ending::Finished if report.done == 0 => {
+                format!("All {total} exercises skipped: nothing done this time.")
+            }
             Ending::Finished => format!(
                 "Done: {} of {total} exercises in {time}{skipped}. Well done.",
                 report.done

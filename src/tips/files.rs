@@ -161,12 +161,16 @@ fn load_with(
                     parsed.exercises.clear();
                     parsed.routines.clear();
                 }
-                if found.is_empty() {
-                    files.push(UserFile {
-                        path: shown,
-                        text,
-                        parsed,
-                    });
+                let unreported = parsed.unreported;
+                let problem_free = found.is_empty();
+                // What did parse is layered even beside problems, so that one run also finds
+                // what only the layering can (an undeclared topic).
+                files.push(UserFile {
+                    path: shown.clone(),
+                    text: text.clone(),
+                    parsed,
+                });
+                if problem_free {
                     continue;
                 }
                 for problem in found {
@@ -179,12 +183,9 @@ fn load_with(
                         ));
                     }
                 }
-                problems.count_unshown(parsed.unreported);
+                problems.count_unshown(unreported);
             }
         }
-    }
-    if !problems.is_empty() {
-        return Err(problems.into_list());
     }
     let mut base = if with_builtin {
         Catalog::builtin()
@@ -195,7 +196,15 @@ fn load_with(
         base.exercises.clear();
         base.routines.clear();
     }
-    base.layer(files)
+    let layered = base.layer(files);
+    if problems.is_empty() {
+        return layered;
+    }
+    let mut list = problems.into_list();
+    if let Err(more) = layered {
+        list.extend(more);
+    }
+    Err(list)
 }
 
 /// Reads a whole regular file as UTF-8 text, refusing anything else (a directory, a FIFO),

@@ -239,12 +239,32 @@ pub fn document<'i>(text: &'i str, what: &str) -> Result<DeTable<'i>, Unread> {
     Err(Unread::Syntax(
         errors
             .into_iter()
-            .map(|error| Problem {
-                span: error.span().unwrap_or(0..0),
-                message: error.message().trim().to_string(),
+            .map(|error| {
+                let span = error.span().unwrap_or(0..0);
+                let message = explained(text, &span, error.message().trim());
+                Problem { span, message }
             })
             .collect(),
     ))
+}
+
+/// toml's message, with what it is about where toml does not say: the key a duplicate is of,
+/// and that yes and no are written true and false.
+fn explained(text: &str, span: &Range<usize>, message: &str) -> String {
+    let at = text.get(span.clone()).unwrap_or_default().trim();
+    let word: String = text
+        .get(span.start..)
+        .unwrap_or_default()
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    if message.starts_with("duplicate key") && !at.is_empty() {
+        format!("{message} `{at}` (each key may be set once)")
+    } else if matches!(word.to_ascii_lowercase().as_str(), "yes" | "no") {
+        format!("{message} (for yes or no, write true or false, without quotes)")
+    } else {
+        message.to_string()
+    }
 }
 
 /// Every problem found in one file, in the order found: the first [`MAX_PROBLEMS`] with their

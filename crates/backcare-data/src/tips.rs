@@ -444,18 +444,18 @@ impl Reader<'_> {
             let description = self
                 .optional_string(fields, "description")
                 .unwrap_or_default();
-            // TOML itself refuses a topic declared twice.
-            if let Some(title) = title {
-                let span = name.span();
-                file.topics.push(ParsedTopic {
-                    topic: Topic {
-                        name: Cow::Owned(name_text.to_string()),
-                        title: Cow::Owned(title.0),
-                        description: Cow::Owned(description),
-                    },
-                    span,
-                });
-            }
+            // TOML itself refuses a topic declared twice. A topic with a problem is still
+            // declared (named by its name), so that its tips are not also told undeclared;
+            // a file with problems is never used.
+            let title = title.map_or_else(|| name_text.to_string(), |(title, _)| title);
+            file.topics.push(ParsedTopic {
+                topic: Topic {
+                    name: Cow::Owned(name_text.to_string()),
+                    title: Cow::Owned(title),
+                    description: Cow::Owned(description),
+                },
+                span: name.span(),
+            });
         }
     }
 
