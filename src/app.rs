@@ -228,27 +228,32 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
                 .to_string(),
         ));
     }
-    match cli.command {
-        Command::Tip(args) => commands::tip::run(&context, args),
+    dispatch(&context, cli.command)
+}
+
+/// Runs `command` in `context`: each command is the function `run` of its own module.
+fn dispatch(context: &Context, command: Command) -> Result<Exit, Error> {
+    match command {
+        Command::Tip(args) => commands::tip::run(context, args),
         Command::List(args) => {
-            commands::list::run(&context, &args.topics.topics, &args.stage, args.hidden)
+            commands::list::run(context, &args.topics.topics, &args.stage, args.hidden)
         }
         Command::Search(args) => {
-            commands::search::run(&context, &args.words, &args.topics.topics, &args.stage)
+            commands::search::run(context, &args.words, &args.topics.topics, &args.stage)
         }
-        Command::Show(args) => commands::show::run(&context, &args.ids),
-        Command::Hide(args) => commands::hide::run(&context, &args.ids, true),
-        Command::Line(args) => commands::line::run(&context, &args),
-        Command::Export(args) => commands::export::run(&context, &args),
-        Command::Stretch(args) => commands::stretch::run(&context, &args),
-        Command::Unhide(args) => commands::hide::run(&context, &args.ids, false),
-        Command::Topics => commands::topics::run(&context),
+        Command::Show(args) => commands::show::run(context, &args.ids),
+        Command::Hide(args) => commands::hide::run(context, &args.ids, true),
+        Command::Line(args) => commands::line::run(context, &args),
+        Command::Export(args) => commands::export::run(context, &args),
+        Command::Stretch(args) => commands::stretch::run(context, &args),
+        Command::Unhide(args) => commands::hide::run(context, &args.ids, false),
+        Command::Topics => commands::topics::run(context),
         Command::WarningSigns(args) => {
-            commands::warning_signs::run(&context, args.region.as_deref())
+            commands::warning_signs::run(context, args.region.as_deref())
         }
-        Command::Status => commands::status::run(&context),
-        Command::Check(args) => commands::check::run(&context, &args.paths),
-        Command::Config(args) => commands::config::run(&context, args.action.as_ref()),
+        Command::Status => commands::status::run(context),
+        Command::Check(args) => commands::check::run(context, &args.paths),
+        Command::Config(args) => commands::config::run(context, args.action.as_ref()),
         Command::Init(args) => {
             emit(&init::snippet(args.shell, args.every, !args.no_completions))?;
             Ok(Exit::Success)

@@ -72,6 +72,13 @@ fn a_mistake_is_refused_and_leaves_the_file_as_it_was() {
     env.run(&["config", "set", "due_date", "2027-02-30"])
         .code(2)
         .stderr(contains("not a date"));
+    // A real day that cannot be right, as `status` would say.
+    env.run(&["config", "set", "due_date", "2020-01-01"])
+        .code(2)
+        .stderr(contains("weeks ago"));
+    env.run(&["config", "set", "birth_date", "2090-01-01"])
+        .code(2)
+        .stderr(contains("is in the future"));
     env.run(&["config", "set", "region", "atlantis"])
         .code(2)
         .stderr(contains("unknown region `atlantis`"));
@@ -110,6 +117,9 @@ fn config_alone_shows_every_setting_and_where_it_comes_from() {
     assert!(out.contains("every = 2h   # environment"), "{out}");
     let json = env.json(&["config"]);
     assert_eq!(json["settings"]["every"]["from"], "config file");
+    assert_eq!(json["settings"]["color"]["value"], "auto");
+    assert_eq!(json["settings"]["color"]["from"], "default");
+    assert!(json["settings"]["due_date"]["value"].is_null());
     assert_eq!(json["settings"].as_object().unwrap().len(), 9);
 }
 

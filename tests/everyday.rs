@@ -30,7 +30,11 @@ fn a_config_mistake_never_blocks_the_essentials() {
     }
     // The snippet, completions and manual work and say nothing of it: `init` runs at every
     // shell start, where the tip tells it (once a day).
-    for args in [vec!["init", "bash"], vec!["completions", "zsh"], vec!["man"]] {
+    for args in [
+        vec!["init", "bash"],
+        vec!["completions", "zsh"],
+        vec!["man"],
+    ] {
         let output = env.std_cmd(&args).output().unwrap();
         assert_eq!(output.status.code(), Some(0), "{args:?}");
         assert!(!output.stdout.is_empty(), "{args:?}");

@@ -74,21 +74,7 @@ pub fn run(context: &Context, files: &[PathBuf]) -> Result<Exit, Error> {
         .as_ref()
         .map_or(&[][..], |layered| layered.warnings.as_slice());
     if context.global.json {
-        let mut all: Vec<ProblemObject> = problems
-            .iter()
-            .map(|problem| ProblemObject::from(problem, "error"))
-            .collect();
-        all.extend(
-            warnings
-                .iter()
-                .map(|warning| ProblemObject::from(warning, "warning")),
-        );
-        emit(&json::render(&all))?;
-        return match problems.is_empty() {
-            true => Ok(Exit::Success),
-            // Already told on stdout; nothing more on stderr.
-            false => Err(Error::Findings(Vec::new())),
-        };
+        return json_report(&problems, warnings);
     }
     let Some(layered) = layered.filter(|_| problems.is_empty()) else {
         return Err(Error::Findings(problems));
@@ -124,6 +110,25 @@ pub fn run(context: &Context, files: &[PathBuf]) -> Result<Exit, Error> {
 /// A warning for every source address in a user's file that is not a plain https address
 /// (`https://` and letters, digits and URL punctuation only): a shared file's address could
 /// otherwise carry markup into a handout, or send a reader somewhere unexpected.
+/// `check --json`: every problem and warning as one array on stdout.
+fn json_report(problems: &[Diagnostic], warnings: &[Diagnostic]) -> Result<Exit, Error> {
+    let mut all: Vec<ProblemObject> = problems
+        .iter()
+        .map(|problem| ProblemObject::from(problem, "error"))
+        .collect();
+    all.extend(
+        warnings
+            .iter()
+            .map(|warning| ProblemObject::from(warning, "warning")),
+    );
+    emit(&json::render(&all))?;
+    match problems.is_empty() {
+        true => Ok(Exit::Success),
+        // Already told on stdout; nothing more on stderr.
+        false => Err(Error::Findings(Vec::new())),
+    }
+}
+
 /// The config's `topics` that no tips file declares, each with a did-you-mean.
 pub fn unknown_topics(context: &Context, catalog: &crate::tips::Catalog) -> Vec<Diagnostic> {
     let Some(topics) = &context.config.topics else {

@@ -101,14 +101,16 @@ fn list(context: &Context) -> Result<Exit, Error> {
     for setting in Setting::ALL {
         let value = shown(&context.config, setting);
         let from = source(setting, &document);
-        let written = value.clone().unwrap_or_else(|| match setting {
-            Setting::Every => "off".to_string(),
-            Setting::Color => "auto".to_string(),
+        // What is in effect when nothing sets it, where something is.
+        let value = value.or_else(|| match setting {
+            Setting::Every => Some("off".to_string()),
+            Setting::Color => Some("auto".to_string()),
             Setting::Daily | Setting::PelvicGirdlePain | Setting::StretchReminder => {
-                "false".to_string()
+                Some("false".to_string())
             }
-            _ => "(not set)".to_string(),
+            _ => None,
         });
+        let written = value.clone().unwrap_or_else(|| "(not set)".to_string());
         text.push_str(&format!(
             "{} = {}   # {from}\n",
             setting.name(),
@@ -143,12 +145,20 @@ fn value(context: &Context, setting: Setting, written: &str) -> Result<Value, Er
     let written = written.trim();
     Ok(match setting {
         Setting::DueDate | Setting::BirthDate => {
-            backcare_data::read::date(written).ok_or_else(|| {
+            let date = backcare_data::read::date(written).ok_or_else(|| {
                 usage(format!(
                     "`{}` is not a date written YYYY-MM-DD",
                     visible(written)
                 ))
             })?;
+            // A date that cannot be right (a due date years away, a birth still to come) is
+            // refused here, as `status` would refuse it.
+            let today = crate::pregnancy::today();
+            let progress = match setting {
+                Setting::DueDate => crate::pregnancy::Progress::from_due_date(date, today),
+                _ => crate::pregnancy::Progress::from_birth_date(date, today),
+            };
+            progress.map_err(usage)?;
             Value::from(written)
         }
         Setting::Region => {

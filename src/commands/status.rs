@@ -198,7 +198,7 @@ impl Status {
 
     fn pregnancy(&self) -> String {
         let Some(progress) = self.stage_progress else {
-            return "no due date set, so backcare assumes pregnancy and keeps tips for after the birth back (add due_date = \"YYYY-MM-DD\" to the config file, and birth_date once your baby is born)".to_string();
+            return "no due date set, so backcare assumes pregnancy and keeps tips for after the birth back (run `backcare config set due_date YYYY-MM-DD`, and set birth_date once your baby is born)".to_string();
         };
         let dates = match (&self.birth_date, &self.due_date) {
             (Some(birth), _) => format!("born {birth}"),
