@@ -12,10 +12,8 @@
 #   DIR/share/fish/vendor_completions.d/backcare.fish
 #   DIR/share/backcare/init.bash, init.zsh, init.fish  (the start-up snippets)
 #
-# On Linux with glibc (x86_64, aarch64) the binary is static-pie, which skips the dynamic
-# loader at every start and keeps address-space randomisation; it needs glibc's static
-# library, libc.a (Debian: libc6-dev; Fedora: glibc-static). Without it, or elsewhere, it is a
-# plain `cargo install`.
+# On Linux with glibc (x86_64, aarch64) the binary is static-pie (see scripts/lib/static-pie.sh);
+# without glibc's static library, or elsewhere, it is a plain `cargo install`.
 set -euo pipefail
 repository="$(cd "$(dirname "$0")/.." && pwd)"
 
@@ -60,37 +58,14 @@ if [ -n "$uninstall" ]; then
 fi
 
 host="$(rustc -vV | sed -n 's/^host: //p')"
-static=""
-case "$host" in
-  x86_64-unknown-linux-gnu | aarch64-unknown-linux-gnu)
-    if command -v cc >/dev/null 2>&1; then
-      # `cc -print-file-name` prints the bare name back when the library is not there.
-      library="$(cc -print-file-name=libc.a 2>/dev/null || true)"
-      [ -f "$library" ] && static="$host"
-    fi
-    ;;
-esac
-
-if [ -z "$static" ]; then
+# shellcheck source=scripts/lib/static-pie.sh
+. "$repository/scripts/lib/static-pie.sh"
+if static_pie "$host"; then
+  echo "scripts/install.sh: a static-pie build for $host" >&2
+  cargo install --path "$repository" --locked --target "$host" --root "$root" "${pass[@]}"
+else
   echo "scripts/install.sh: a plain build for $host" >&2
   cargo install --path "$repository" --locked --root "$root" "${pass[@]}"
-else
-  # With an explicit --target, RUSTFLAGS reach the target only: build scripts and
-  # proc-macros (which must stay dynamic, as the compiler loads them) are built without them.
-  # getrandom looks its system call up with dlsym, which a static binary lacks, and would fall
-  # back to opening /dev/urandom at every start: the cfg names the system call outright.
-  flags=(-C target-feature=+crt-static --cfg 'getrandom_backend="linux_getrandom"')
-  if [ -n "${CARGO_ENCODED_RUSTFLAGS+set}" ]; then
-    # Takes precedence over RUSTFLAGS; its flags are separated by 0x1f.
-    for flag in "${flags[@]}"; do
-      CARGO_ENCODED_RUSTFLAGS="${CARGO_ENCODED_RUSTFLAGS:+$CARGO_ENCODED_RUSTFLAGS$'\x1f'}$flag"
-    done
-    export CARGO_ENCODED_RUSTFLAGS
-  else
-    export RUSTFLAGS="${RUSTFLAGS:-} ${flags[*]}"
-  fi
-  echo "scripts/install.sh: a static-pie build for $static" >&2
-  cargo install --path "$repository" --locked --target "$static" --root "$root" "${pass[@]}"
 fi
 
 backcare="$root/bin/backcare"

@@ -27,26 +27,12 @@ out=target/package
 generated="$out/generated"
 host="$(rustc -vV | sed -n 's/^host: //p')"
 
-# --- The binary, as scripts/install.sh builds it (see the comments there) ----------------------
+# --- The binary, as scripts/install.sh builds it -----------------------------------------------
+# shellcheck source=scripts/lib/static-pie.sh
+. "$repository/scripts/lib/static-pie.sh"
 static=""
-case "$host" in
-  x86_64-unknown-linux-gnu | aarch64-unknown-linux-gnu)
-    if command -v cc >/dev/null 2>&1; then
-      library="$(cc -print-file-name=libc.a 2>/dev/null || true)"
-      [ -f "$library" ] && static=1
-    fi
-    ;;
-esac
-if [ -n "$static" ]; then
-  flags=(-C target-feature=+crt-static --cfg 'getrandom_backend="linux_getrandom"')
-  if [ -n "${CARGO_ENCODED_RUSTFLAGS+set}" ]; then
-    for flag in "${flags[@]}"; do
-      CARGO_ENCODED_RUSTFLAGS="${CARGO_ENCODED_RUSTFLAGS:+$CARGO_ENCODED_RUSTFLAGS$'\x1f'}$flag"
-    done
-    export CARGO_ENCODED_RUSTFLAGS
-  else
-    export RUSTFLAGS="${RUSTFLAGS:-} ${flags[*]}"
-  fi
+if static_pie "$host"; then
+  static=1
   echo "scripts/package.sh: a static-pie build for $host" >&2
 else
   echo "scripts/package.sh: a plain build for $host" >&2
