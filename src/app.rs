@@ -10,7 +10,7 @@ use clap::Parser;
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::commands;
 use crate::commands::{Context, completions, emit, init, man, template, warn};
-use crate::config::{Config, ConfigProblem, Setting, StoppedBy};
+use crate::config::{Config, ConfigProblem, StoppedBy};
 use crate::error::{Error, Exit};
 use crate::output::print::warn_at_startup;
 use crate::output::{self, Screen, Style};
@@ -109,9 +109,18 @@ fn report(error: &Error, one_line: bool) {
                 rendered + "\n"
             })
             .collect(),
-        Error::Usage(message) | Error::Other(message) => format!("backcare: error: {message}\n"),
+        // Messages quote what the user typed and paths from the environment: made safe for
+        // the terminal here, once for every command.
+        Error::Usage(message) | Error::Other(message) => {
+            format!(
+                "backcare: error: {}\n",
+                crate::sanitize::visible_lines(message)
+            )
+        }
         // Finding nothing is an answer, not an error (exit code 1, as grep).
-        Error::NotFound(message) => format!("backcare: {message}\n"),
+        Error::NotFound(message) => {
+            format!("backcare: {}\n", crate::sanitize::visible_lines(message))
+        }
     };
     let _ = io::stderr().write_all(text.as_bytes());
 }
@@ -175,14 +184,6 @@ fn settle_config_problems(
     Ok(())
 }
 
-/// The settings that could not be read: every one, when the file could not be read at all.
-fn unread(problems: &[ConfigProblem]) -> Vec<Setting> {
-    if problems.iter().any(|problem| problem.whole_file) {
-        return Setting::ALL.to_vec();
-    }
-    problems.iter().filter_map(|problem| problem.key).collect()
-}
-
 fn execute(cli: Cli) -> Result<Exit, Error> {
     let paths = Paths::from_environment();
     let (config, mut problems) = match paths.config_file() {
@@ -190,11 +191,7 @@ fn execute(cli: Cli) -> Result<Exit, Error> {
         None => (Config::default(), Vec::new()),
     };
     let mut config = config.with_environment(|name| std::env::var(name).ok(), &mut problems);
-    config.unread = unread(&problems);
-    config.problems = problems
-        .iter()
-        .map(|problem| problem.diagnostic.clone())
-        .collect();
+    config.problems = problems.clone();
     settle_config_problems(&cli.command, &paths, problems)?;
     let stdout_is_terminal = io::stdout().is_terminal();
     let choice = cli

@@ -26,6 +26,7 @@ use toml::de::DeValue;
 use crate::cli::ColorChoice;
 use crate::diagnostic::Diagnostic;
 use crate::every::Every;
+use crate::tips::Catalog;
 use crate::tips::files::{describe, read_limited};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -43,11 +44,9 @@ pub struct Config {
     pub pelvic_girdle_pain: bool,
     /// The start-up tip may be followed by a suggestion to stretch (see `tip`).
     pub stretch_reminder: bool,
-    /// The settings that were written but could not be read (every one, for a file that is
-    /// not TOML): where there is a quieter choice, it is taken for them.
-    pub unread: Vec<Setting>,
-    /// Every problem found in the file and the environment, for `check` to tell.
-    pub problems: Vec<Diagnostic>,
+    /// Every problem found in the file and the environment: `check` tells them, and a
+    /// setting they name takes its quieter choice where there is one (see [`Config::is_unread`]).
+    pub problems: Vec<ConfigProblem>,
 }
 
 /// A setting with the place it was written, for problems found only when it is used (a due
@@ -239,31 +238,32 @@ impl Config {
         var: impl Fn(&str) -> Option<String>,
         problems: &mut Vec<ConfigProblem>,
     ) -> Config {
-        let mut problem = |key: Setting, variable: &str, message: String| {
+        let name = |setting: Setting| setting.variable().unwrap_or_default();
+        let variable = |setting: Setting| var(name(setting)).filter(|value| !value.is_empty());
+        let mut problem = |key: Setting, message: String| {
             problems.push(ConfigProblem {
                 key: Some(key),
                 whole_file: false,
-                diagnostic: Diagnostic::file(variable, message),
+                diagnostic: Diagnostic::file(name(key), message),
             })
         };
-        if let Some(value) = var("BACKCARE_COLOR").filter(|value| !value.is_empty()) {
+        let place = |setting: Setting| Diagnostic::file(name(setting), String::new());
+        if let Some(value) = variable(Setting::Color) {
             match ColorChoice::from_name(&value) {
                 Some(choice) => self.color = Some(choice),
                 None => problem(
                     Setting::Color,
-                    "BACKCARE_COLOR",
                     format!("`{value}` is not auto, always or never"),
                 ),
             }
         }
-        if let Some(value) = var("BACKCARE_EVERY").filter(|value| !value.is_empty()) {
+        if let Some(value) = variable(Setting::Every) {
             match value.parse::<Every>() {
                 Ok(every) => self.every = Some(every),
-                Err(message) => problem(Setting::Every, "BACKCARE_EVERY", message),
+                Err(message) => problem(Setting::Every, message),
             }
         }
-        let place = |variable: &str| Diagnostic::file(variable, String::new());
-        if let Some(value) = var("BACKCARE_TOPICS").filter(|value| !value.is_empty()) {
+        if let Some(value) = variable(Setting::Topics) {
             let names = value
                 .split(',')
                 .map(str::trim)
@@ -272,16 +272,45 @@ impl Config {
                 .collect();
             self.topics = Some(Located {
                 value: names,
-                place: place("BACKCARE_TOPICS"),
+                place: place(Setting::Topics),
             });
         }
-        if let Some(value) = var("BACKCARE_REGION").filter(|value| !value.is_empty()) {
+        if let Some(value) = variable(Setting::Region) {
             self.region = Some(Located {
                 value,
-                place: place("BACKCARE_REGION"),
+                place: place(Setting::Region),
             });
         }
         self
+    }
+
+    /// Whether `setting` was written but could not be read (every setting is, in a file that
+    /// is not TOML).
+    pub fn is_unread(&self, setting: Setting) -> bool {
+        self.problems
+            .iter()
+            .any(|problem| problem.whole_file || problem.key == Some(setting))
+    }
+
+    /// A problem for each of the `topics` setting's topics that no tips file declares, each
+    /// with a did-you-mean.
+    pub fn unknown_topics(&self, catalog: &Catalog) -> Vec<Diagnostic> {
+        let Some(topics) = &self.topics else {
+            return Vec::new();
+        };
+        let known: Vec<&str> = catalog.topics.iter().map(|topic| &*topic.name).collect();
+        topics
+            .value
+            .iter()
+            .filter(|name| catalog.topic(name).is_none())
+            .map(|name| {
+                topics.problem(format!(
+                    "`topics`: unknown topic `{}`{}",
+                    crate::sanitize::visible(name),
+                    crate::suggest::did_you_mean(name, known.iter().copied())
+                ))
+            })
+            .collect()
     }
 }
 

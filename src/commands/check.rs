@@ -54,7 +54,8 @@ pub fn run(context: &Context, files: &[PathBuf]) -> Result<Exit, Error> {
         Vec::new()
     };
     // The config file's problems first: one run tells every problem it can find.
-    let mut found: Vec<Diagnostic> = context.config.problems.clone();
+    let config = context.config.problems.iter();
+    let mut found: Vec<Diagnostic> = config.map(|problem| problem.diagnostic.clone()).collect();
     found.extend(skipped);
     let (layered, problems) = match files::load_layered(!context.global.no_builtin, &paths) {
         Ok(layered) => (Some(layered), found),
@@ -68,7 +69,7 @@ pub fn run(context: &Context, files: &[PathBuf]) -> Result<Exit, Error> {
     if let Some(layered) = &mut layered {
         let addresses = unplain_addresses(&layered.catalog);
         layered.warnings.extend(addresses);
-        problems.extend(unknown_topics(context, &layered.catalog));
+        problems.extend(context.config.unknown_topics(&layered.catalog));
     }
     let warnings = layered
         .as_ref()
@@ -127,26 +128,6 @@ fn json_report(problems: &[Diagnostic], warnings: &[Diagnostic]) -> Result<Exit,
         // Already told on stdout; nothing more on stderr.
         false => Err(Error::Findings(Vec::new())),
     }
-}
-
-/// The config's `topics` that no tips file declares, each with a did-you-mean.
-pub fn unknown_topics(context: &Context, catalog: &crate::tips::Catalog) -> Vec<Diagnostic> {
-    let Some(topics) = &context.config.topics else {
-        return Vec::new();
-    };
-    let known: Vec<&str> = catalog.topics.iter().map(|topic| &*topic.name).collect();
-    topics
-        .value
-        .iter()
-        .filter(|name| catalog.topic(name).is_none())
-        .map(|name| {
-            topics.problem(format!(
-                "`topics`: unknown topic `{}`{}",
-                crate::sanitize::visible(name),
-                crate::suggest::did_you_mean(name, known.iter().copied())
-            ))
-        })
-        .collect()
 }
 
 fn unplain_addresses(catalog: &crate::tips::Catalog) -> Vec<Diagnostic> {

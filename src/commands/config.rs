@@ -46,17 +46,6 @@ fn setting(key: &str) -> Result<Setting, Error> {
     })
 }
 
-/// The environment variable that sets `setting`, where there is one.
-fn variable(setting: Setting) -> Option<&'static str> {
-    match setting {
-        Setting::Color => Some("BACKCARE_COLOR"),
-        Setting::Every => Some("BACKCARE_EVERY"),
-        Setting::Topics => Some("BACKCARE_TOPICS"),
-        Setting::Region => Some("BACKCARE_REGION"),
-        _ => None,
-    }
-}
-
 /// The value in effect, as the config file writes it, or `None` when it is not set.
 fn shown(config: &Config, setting: Setting) -> Option<String> {
     let flag = |on: bool| on.then(|| "true".to_string());
@@ -80,7 +69,8 @@ fn shown(config: &Config, setting: Setting) -> Option<String> {
 
 /// Where the value of `setting` comes from: the environment, the file, or nowhere.
 fn source(setting: Setting, in_file: &Option<DocumentMut>) -> &'static str {
-    let from_environment = variable(setting)
+    let from_environment = setting
+        .variable()
         .and_then(std::env::var_os)
         .is_some_and(|value| !value.is_empty());
     let written = in_file
@@ -96,7 +86,7 @@ fn source(setting: Setting, in_file: &Option<DocumentMut>) -> &'static str {
 fn list(context: &Context) -> Result<Exit, Error> {
     let path = config_path(context)?;
     let document = read(&path).ok().flatten();
-    let mut text = format!("# {}\n", path.display());
+    let mut text = format!("# {}\n", visible(&path.display().to_string()));
     let mut object = serde_json::Map::new();
     for setting in Setting::ALL {
         let value = shown(&context.config, setting);
@@ -210,7 +200,7 @@ fn set(context: &Context, setting: Setting, written: &str) -> Result<Exit, Error
         "{} = {}   # in {}\n",
         setting.name(),
         visible(value.to_string().trim()),
-        path.display()
+        visible(&path.display().to_string())
     ))?;
     Ok(Exit::Success)
 }
@@ -221,9 +211,11 @@ fn unset(context: &Context, setting: Setting) -> Result<Exit, Error> {
     change(&path, |document| {
         was_set = document.remove(setting.name()).is_some();
     })?;
+    let shown = path.display().to_string();
+    let shown = visible(&shown);
     let told = match was_set {
-        true => format!("{} removed from {}\n", setting.name(), path.display()),
-        false => format!("{} was not set in {}\n", setting.name(), path.display()),
+        true => format!("{} removed from {shown}\n", setting.name()),
+        false => format!("{} was not set in {shown}\n", setting.name()),
     };
     emit(&told)?;
     Ok(Exit::Success)

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::{Context, emit};
 use crate::config::Located;
 use crate::config::StoppedBy;
+use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Exit};
 use crate::output::{Style, json};
 use crate::pregnancy::Progress;
@@ -92,6 +93,9 @@ impl Status {
             .and_then(|path| State::load(path).0.last_shown);
         let config = &context.config;
         let every = config.every.filter(|every| !every.0.is_zero());
+        // The tips files, loaded once for who they are from, whether they have problems and
+        // the topics they declare.
+        let loaded = crate::tips::files::load(!context.global.no_builtin, &context.tip_files());
         let tip_files: Vec<String> = context
             .tip_files()
             .iter()
@@ -120,7 +124,7 @@ impl Status {
             next_startup_tip: every.and_then(|every| last_shown?.checked_add(every.0.as_secs())),
             pelvic_girdle_pain: config.pelvic_girdle_pain,
             stretch_reminder: config.stretch_reminder,
-            file_names: named_files(&tip_files, context),
+            file_names: named_files(&tip_files, &loaded),
             tip_files,
             skipped_files: context
                 .skipped_files()
@@ -134,9 +138,9 @@ impl Status {
             builtin_reviewed: Catalog::builtin_about().reviewed.as_deref(),
             topics: config.topics.as_ref().map(|topics| topics.value.clone()),
             // A tips file with problems is told on its own line instead.
-            unknown_topics: context
-                .catalog()
-                .map(|catalog| super::check::unknown_topics(context, &catalog))
+            unknown_topics: loaded
+                .as_ref()
+                .map(|catalog| config.unknown_topics(catalog))
                 .unwrap_or_default()
                 .into_iter()
                 .map(|problem| problem.message)
@@ -260,10 +264,10 @@ fn local_time(seconds: u64) -> String {
 
 /// Each file with who it is from, where its `[about]` says (a file that does not load is
 /// named bare; `check` tells what is wrong with it).
-fn named_files(paths: &[String], context: &Context) -> Vec<String> {
-    let (groups, broken) = match crate::tips::files::load(true, &context.tip_files()) {
-        Ok(catalog) => (catalog.about, Vec::new()),
-        Err(problems) => (Default::default(), problems),
+fn named_files(paths: &[String], loaded: &Result<Catalog, Vec<Diagnostic>>) -> Vec<String> {
+    let (groups, broken) = match loaded {
+        Ok(catalog) => (&catalog.about, &[][..]),
+        Err(problems) => (&Default::default(), problems.as_slice()),
     };
     paths
         .iter()

@@ -89,7 +89,7 @@ pub fn run(context: &Context, args: TipArgs) -> Result<Exit, Error> {
     // start-up snippet (`--startup`); `--every` on the command line still applies.
     let every = args.every.or(context.config.every.filter(|_| args.startup));
     // An `every` that could not be read is the quieter choice, not a tip in every terminal.
-    let unread = args.startup && context.config.unread.contains(&Setting::Every);
+    let unread = args.startup && context.config.is_unread(Setting::Every);
     let every = every.or_else(|| unread.then_some(QUIET_EVERY));
     let daily = args.daily || (args.startup && context.config.daily && args.seed.is_none());
     let every = every.filter(|_| args.seed.is_none());

@@ -79,15 +79,16 @@ pub fn warn_at_startup(state_dir: Option<&Path>, about: Option<&Path>, message: 
         .and_then(|metadata| metadata.modified().ok())
         .hash(&mut hasher);
     let line = format!("{} {:016x}\n", crate::pregnancy::today(), hasher.finish());
-    let Some(record) = state_dir.map(|dir| dir.join("warned")) else {
+    let Some(dir) = state_dir else {
         return warn(message);
     };
+    let record = dir.join("warned");
     if std::fs::read_to_string(&record).is_ok_and(|told| told == line) {
         return;
     }
     warn(message);
     // Not remembered (a read-only home) means told again next time: never silent for good.
-    let _ = std::fs::create_dir_all(state_dir.unwrap_or(Path::new(".")));
+    let _ = std::fs::create_dir_all(dir);
     let _ = crate::os::replace::replace_file(
         &record,
         line.as_bytes(),

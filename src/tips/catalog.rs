@@ -43,10 +43,18 @@ impl Catalog {
     pub fn builtin() -> Catalog {
         let set = &builtin::SET;
         Catalog {
-            topics: set.topics.to_vec(),
-            tips: set.tips.to_vec(),
             exercises: set.exercises.to_vec(),
             routines: set.routines.to_vec(),
+            ..Catalog::builtin_tips()
+        }
+    }
+
+    /// The built-in topics and tips without the exercises and routines (for `tip`).
+    pub fn builtin_tips() -> Catalog {
+        let set = &builtin::SET;
+        Catalog {
+            topics: set.topics.to_vec(),
+            tips: set.tips.to_vec(),
             ..Catalog::default()
         }
     }

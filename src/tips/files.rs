@@ -187,15 +187,11 @@ fn load_with(
             }
         }
     }
-    let mut base = if with_builtin {
-        Catalog::builtin()
-    } else {
-        Catalog::default()
+    let base = match (with_builtin, tips_only) {
+        (true, false) => Catalog::builtin(),
+        (true, true) => Catalog::builtin_tips(),
+        (false, _) => Catalog::default(),
     };
-    if tips_only {
-        base.exercises.clear();
-        base.routines.clear();
-    }
     let layered = base.layer(files);
     if problems.is_empty() {
         return layered;

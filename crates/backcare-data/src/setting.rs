@@ -44,6 +44,17 @@ impl Setting {
         Setting::NAMES[self as usize]
     }
 
+    /// The environment variable that sets it over the config file, where there is one.
+    pub fn variable(self) -> Option<&'static str> {
+        match self {
+            Setting::Color => Some("BACKCARE_COLOR"),
+            Setting::Every => Some("BACKCARE_EVERY"),
+            Setting::Topics => Some("BACKCARE_TOPICS"),
+            Setting::Region => Some("BACKCARE_REGION"),
+            _ => None,
+        }
+    }
+
     pub fn from_name(name: &str) -> Option<Setting> {
         Setting::ALL
             .into_iter()
