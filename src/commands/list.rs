@@ -33,13 +33,7 @@ pub fn run(
     } else {
         let header = context
             .screen
-            .filter_header(
-                tips.len(),
-                catalog.tips.len(),
-                topics,
-                stage.week,
-                stage.explicit(),
-            )
+            .filter_header(tips.len(), catalog.tips.len(), topics, stage)
             .unwrap_or_default();
         context.emit_long(&(header + &context.screen.list(&catalog, &tips)))?;
     }

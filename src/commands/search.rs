@@ -58,13 +58,7 @@ pub fn run(
             .collect();
         let header = context
             .screen
-            .filter_header(
-                found.len(),
-                catalog.tips.len(),
-                topics,
-                stage.week,
-                stage.explicit(),
-            )
+            .filter_header(found.len(), catalog.tips.len(), topics, stage)
             .unwrap_or_default();
         out.push_str(&header);
         out.push_str(&blocks.join("\n"));

@@ -76,16 +76,15 @@ impl Screen {
         shown: usize,
         total: usize,
         topics: &[String],
-        week: Option<u8>,
-        stage: Option<crate::tips::Stage>,
+        stage: &crate::cli::StageArgs,
     ) -> Option<String> {
         let mut filters = Vec::new();
         if !topics.is_empty() {
             filters.push(format!("in {}", topics.join(", ")));
         }
-        if let Some(week) = week {
+        if let Some(week) = stage.week {
             filters.push(format!("for week {week}"));
-        } else if let Some(stage) = stage {
+        } else if let Some(stage) = stage.explicit() {
             filters.push(format!("for the {} stage", stage.name()));
         }
         if filters.is_empty() || !self.on_terminal {
