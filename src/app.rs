@@ -152,6 +152,8 @@ fn settle_config_problems(
             commands::list::STOPPED_BY
         }
         Command::Hide(_) | Command::Unhide(_) => commands::hide::STOPPED_BY,
+        Command::Log(_) => commands::log::STOPPED_BY,
+        Command::Diary(_) => commands::diary::STOPPED_BY,
     };
     if problems.iter().any(|problem| stopped_by.stops(problem)) {
         return Err(Error::Data(
@@ -251,6 +253,8 @@ fn dispatch(context: &Context, command: Command) -> Result<Exit, Error> {
         Command::Status => commands::status::run(context),
         Command::Check(args) => commands::check::run(context, &args.paths),
         Command::Config(args) => commands::config::run(context, args.action.as_ref()),
+        Command::Log(args) => commands::log::run(context, &args),
+        Command::Diary(args) => commands::diary::run(context, &args),
         Command::Init(args) => {
             emit(&init::snippet(args.shell, args.every, !args.no_completions))?;
             Ok(Exit::Success)

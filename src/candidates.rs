@@ -68,3 +68,13 @@ pub fn setting_candidates() -> Vec<CompletionCandidate> {
         .map(|name| CompletionCandidate::new(*name))
         .collect()
 }
+
+/// The places of the pain diary, with their names as help, for `log --where`.
+pub fn place_candidates() -> Vec<CompletionCandidate> {
+    crate::diary::words()
+        .map(|words| words.places)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|place| CompletionCandidate::new(place.id).help(Some(place.name.into())))
+        .collect()
+}

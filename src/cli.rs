@@ -219,6 +219,20 @@ pub enum Command {
     )]
     Stretch(StretchArgs),
 
+    /// Write down how your back is: a score from 0 (none) to 10 (worst imaginable), where,
+    /// what helped; kept on this computer only
+    #[command(
+        after_help = "Examples:\n  backcare log 6 --where lower-back,hip --helped heat\n  backcare log 4 --note \"stiff after the drive\" --at \"yesterday 21:00\"\n  backcare log --question \"Can I still swim?\"     one to ask at the next appointment\n  backcare log                 asks for the score and the place\n\nPlaces: lower-back, upper-back, pelvis-front, pelvis-back, hip, buttock, leg, tailbone, ribs.\nA note that mentions a warning sign (numbness, bleeding, fever...) shows who to call.\nThe diary is yours: backcare never sends it anywhere. See backcare diary."
+    )]
+    Log(LogArgs),
+
+    /// Your pain diary: the last four weeks at a glance, then the entries
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  backcare diary                 the last four weeks\n  backcare diary --weeks 12\n  backcare diary --csv > back.csv     for a spreadsheet\n  backcare diary edit 12 --score 5\n  backcare diary remove 12\n  backcare diary questions\n  backcare export --for-appointment --format html > appointment.html\n\nThe diary records; you and your midwife interpret: backcare draws no conclusions from it."
+    )]
+    Diary(DiaryArgs),
+
     /// Show the settings and where each comes from, or get, set or unset one
     #[command(
         after_help = "Examples:\n  backcare config                        every setting, and where it comes from\n  backcare config set due_date 2027-03-14\n  backcare config set every 4h\n  backcare config get region\n  backcare config unset every\n\nKeys: due_date, birth_date, region, topics, every, daily, color, pelvic_girdle_pain,\nstretch_reminder. Comments and the order of the file are kept."
@@ -454,6 +468,98 @@ pub enum StageChoice {
     Second,
     Third,
     Postpartum,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// How bad the pain is: 0 (none) to 10 (the worst imaginable)
+    #[arg(value_name = "SCORE", value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub score: Option<u8>,
+
+    /// Where it hurts, separated by commas (lower-back, hip, ...)
+    #[arg(long = "where", value_name = "PLACES", value_delimiter = ',', add = ArgValueCandidates::new(crate::candidates::place_candidates))]
+    pub places: Vec<String>,
+
+    /// A few words: what you were doing, how it feels
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    /// What helped: heat, rest, a routine such as desk, paracetamol...
+    #[arg(long, value_name = "WHAT")]
+    pub helped: Option<String>,
+
+    /// When it was, if not now: 21:00, "yesterday 21:00", 2026-11-30 21:00
+    #[arg(long, value_name = "WHEN", num_args = 1..=2)]
+    pub at: Vec<String>,
+
+    /// Keep a question for your next appointment instead (see `diary questions`)
+    #[arg(long, value_name = "TEXT", conflicts_with_all = ["score", "places", "note", "helped"])]
+    pub question: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiaryArgs {
+    #[command(subcommand)]
+    pub action: Option<DiaryAction>,
+
+    #[command(flatten)]
+    pub view: DiaryView,
+}
+
+#[derive(Debug, Args)]
+pub struct DiaryView {
+    /// Show this many weeks up to today (default 4)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=520), conflicts_with_all = ["since", "all"])]
+    pub weeks: Option<u16>,
+
+    /// Show from this day (YYYY-MM-DD) up to today
+    #[arg(long, value_name = "DATE", conflicts_with = "all")]
+    pub since: Option<String>,
+
+    /// Show every entry
+    #[arg(long)]
+    pub all: bool,
+
+    /// The entries as CSV, for a spreadsheet
+    #[arg(long)]
+    pub csv: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DiaryAction {
+    /// Change an entry (its id and time stay)
+    Edit {
+        #[arg(value_name = "ID")]
+        id: u64,
+        /// The new score, 0 to 10
+        #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+        score: Option<u8>,
+        /// The new places, separated by commas (an empty value clears them)
+        #[arg(long = "where", value_name = "PLACES", value_delimiter = ',', num_args = 0..=1, add = ArgValueCandidates::new(crate::candidates::place_candidates))]
+        places: Option<Vec<String>>,
+        /// The new note (an empty one clears it)
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// What helped, anew (an empty value clears it)
+        #[arg(long, value_name = "WHAT")]
+        helped: Option<String>,
+        /// The new text of a question
+        #[arg(long, value_name = "TEXT")]
+        question: Option<String>,
+    },
+    /// Remove an entry written by mistake
+    Remove {
+        #[arg(value_name = "ID")]
+        id: u64,
+    },
+    /// The questions you kept for your next appointment
+    Questions,
+    /// Delete the whole diary, after you type `forget`
+    Forget {
+        /// Do not ask
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Args)]

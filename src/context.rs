@@ -153,13 +153,24 @@ impl Context {
     /// Where the user is, from the config file: a recorded birth wins over a due date. A date
     /// that cannot be right is a problem naming the config file and key.
     pub fn progress(&self) -> Result<Option<Progress>, Diagnostic> {
-        if let Some(birth) = &self.config.birth_date {
-            return Progress::from_birth_date(birth.value, pregnancy::today())
+        self.progress_on(pregnancy::today())
+    }
+
+    /// Where the user was on `day` (a diary's day): as [`Context::progress`], and before a
+    /// recorded birth, weeks of pregnancy from the due date.
+    pub fn progress_on(&self, day: jiff::civil::Date) -> Result<Option<Progress>, Diagnostic> {
+        if let Some(birth) = self
+            .config
+            .birth_date
+            .as_ref()
+            .filter(|birth| birth.value <= day || day >= pregnancy::today())
+        {
+            return Progress::from_birth_date(birth.value, day)
                 .map(Some)
                 .map_err(|message| birth.problem(message));
         }
         match &self.config.due_date {
-            Some(due) => Progress::from_due_date(due.value, pregnancy::today())
+            Some(due) => Progress::from_due_date(due.value, day)
                 .map(Some)
                 .map_err(|message| due.problem(message)),
             None => Ok(None),

@@ -18,6 +18,7 @@ pub mod commands;
 pub mod config;
 pub mod context;
 pub mod diagnostic;
+pub mod diary;
 pub mod error;
 pub mod every;
 pub mod hidden;

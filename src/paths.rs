@@ -11,7 +11,7 @@ pub struct Paths {
     pub config_dir: Option<PathBuf>,
     /// `$XDG_STATE_HOME/backcare` or `~/.local/state/backcare`: state.json.
     pub state_dir: Option<PathBuf>,
-    /// `$XDG_DATA_HOME/backcare` or `~/.local/share/backcare`: hidden.toml, the user's choices.
+    /// `$XDG_DATA_HOME/backcare` or `~/.local/share/backcare`: hidden.toml and diary.tsv, the user's own.
     pub data_dir: Option<PathBuf>,
 }
 
@@ -44,5 +44,10 @@ impl Paths {
 
     pub fn hidden_file(&self) -> Option<PathBuf> {
         self.data_dir.as_ref().map(|dir| dir.join("hidden.toml"))
+    }
+
+    /// The pain diary (see `diary`).
+    pub fn diary_file(&self) -> Option<PathBuf> {
+        self.data_dir.as_ref().map(|dir| dir.join("diary.tsv"))
     }
 }

@@ -4,11 +4,13 @@
 pub mod check;
 pub mod completions;
 pub mod config;
+pub mod diary;
 pub mod export;
 pub mod hide;
 pub mod init;
 pub mod line;
 pub mod list;
+pub mod log;
 pub mod man;
 pub mod search;
 pub mod show;

@@ -8,7 +8,7 @@ use crate::output::json;
 use crate::search::{self, Query, Synonyms};
 use crate::select::{self, Preference};
 use crate::tips::Catalog;
-use crate::warning_signs::{self, Region, Section, Sheet, When};
+use crate::warning_signs::{self, Region, Sheet};
 
 pub fn run(
     context: &Context,
@@ -29,7 +29,7 @@ pub fn run(
     // A region mistake is reported by `warning-signs` and `status`; search still answers.
     let region = crate::warning_signs::resolve_region(&sheet, None, context.config.region.as_ref())
         .map_or_else(|_| sheet.fallback(), |(region, _)| region);
-    let signs = matching_signs(&sheet, region, context.reader_stage(), &words);
+    let signs = warning_signs::matching(&sheet, region, context.reader_stage(), &words);
     if found.is_empty() && signs.is_empty() {
         // Nothing found is still an answer in JSON: an empty array (and exit code 1).
         if context.global.json {
@@ -49,7 +49,12 @@ pub fn run(
     let highlight = words.highlight();
     let mut out = String::new();
     if !signs.is_empty() {
-        out.push_str(&signs_text(context, region, &signs, &highlight));
+        out.push_str(&warning_signs::found_text(
+            &context.screen,
+            region,
+            &signs,
+            &highlight,
+        ));
     }
     if !found.is_empty() {
         let blocks: Vec<String> = found
@@ -65,35 +70,6 @@ pub fn run(
     }
     emit(&out)?;
     Ok(Exit::Success)
-}
-
-/// The matching signs under their headings (when they apply and what to do), then where
-/// the whole sheet is.
-fn signs_text(
-    context: &Context,
-    region: &Region,
-    signs: &[(&Section, Vec<usize>)],
-    highlight: &[String],
-) -> String {
-    let style = &context.screen.style;
-    let mut text = style.alert("Warning signs");
-    text.push('\n');
-    for (section, indices) in signs {
-        text.push_str(&style.heading(&context.screen.wrap(&region.fill(&section.heading()), "")));
-        text.push('\n');
-        for at in indices {
-            let sign = region.fill(&section.signs[*at].text);
-            let painted = context.screen.highlighted(&sign, highlight);
-            text.push_str(&context.screen.wrap_hanging(&painted, "  • ", "    "));
-            text.push('\n');
-        }
-    }
-    text.push_str(&style.dim(&context.screen.wrap(
-        "Every warning sign, the numbers to call and the sources: backcare warning-signs",
-        "",
-    )));
-    text.push_str("\n\n");
-    text
 }
 
 /// Did-you-means for the words of a query that nothing holds, as " (`pilow`: did you mean
@@ -133,29 +109,6 @@ fn hints(
     } else {
         format!(" ({})", hints.join("; "))
     }
-}
-
-/// The signs holding the query, by block, in the order the sheet lays them out for the reader.
-fn matching_signs<'s>(
-    sheet: &'s Sheet,
-    region: &Region,
-    stage: Option<When>,
-    query: &Query,
-) -> Vec<(&'s Section, Vec<usize>)> {
-    sheet
-        .laid_out(stage)
-        .into_iter()
-        .filter_map(|section| {
-            // A sign is found by when its block applies too ("bleeding after the birth").
-            let texts: Vec<String> = section
-                .signs
-                .iter()
-                .map(|sign| format!("{} {}", section.when.label(), region.fill(&sign.text)))
-                .collect();
-            let found = search::search_texts(texts.iter().map(String::as_str), query);
-            (!found.is_empty()).then_some((section, found))
-        })
-        .collect()
 }
 
 /// Every sign's text, filled for the region.

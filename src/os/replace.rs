@@ -106,6 +106,39 @@ pub fn replace_file(path: &Path, contents: &[u8], durability: Durability) -> io:
     Ok(())
 }
 
+/// Appends `bytes` to the file at `path` in one write and syncs it to disk (and, for a new
+/// file, its directory). A new file is made readable by its owner only (mode 0600). A write
+/// that fails part-way (a full disk) is cut back, so the file is left as it was.
+pub fn append_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = OpenOptions::new()
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .custom_flags(crate::os::O_NONBLOCK)
+        .open(path)?;
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} is not a regular file", path.display()),
+        ));
+    }
+    let before = metadata.len();
+    if let Err(error) = file.write_all(bytes).and_then(|()| file.sync_data()) {
+        let _ = file.set_len(before);
+        let _ = file.sync_data();
+        return Err(error);
+    }
+    if before == 0
+        && let Some(dir) = path.parent()
+        && let Ok(dir) = File::open(dir)
+    {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
 /// `path` with every symbolic link at its end followed (a missing target is where the file
 /// will be made). Links are followed at most 40 times, as the kernel does.
 fn resolve_links(path: &Path) -> io::Result<PathBuf> {

@@ -12,6 +12,7 @@ use crate::cli::DISCLAIMER;
 use crate::config::Located;
 use crate::error::Error;
 use crate::output::{Screen, json};
+use crate::search::{self, Query, Synonyms};
 use crate::suggest::did_you_mean;
 use crate::tips::Source;
 
@@ -268,6 +269,106 @@ fn sources_text(screen: &Screen, sheet: &Sheet, laid: &Laid) -> String {
         ));
     }
     text
+}
+
+/// The matching signs under their headings (when they apply and what to do), then where
+/// the whole sheet is.
+pub fn found_text(
+    screen: &Screen,
+    region: &Region,
+    signs: &[(&Section, Vec<usize>)],
+    highlight: &[String],
+) -> String {
+    let style = &screen.style;
+    let mut text = style.alert("Warning signs");
+    text.push('\n');
+    for (section, indices) in signs {
+        text.push_str(&style.heading(&screen.wrap(&region.fill(&section.heading()), "")));
+        text.push('\n');
+        for at in indices {
+            let sign = region.fill(&section.signs[*at].text);
+            let painted = screen.highlighted(&sign, highlight);
+            text.push_str(&screen.wrap_hanging(&painted, "  • ", "    "));
+            text.push('\n');
+        }
+    }
+    text.push_str(&style.dim(&screen.wrap(
+        "Every warning sign, the numbers to call and the sources: backcare warning-signs",
+        "",
+    )));
+    text.push_str("\n\n");
+    text
+}
+
+/// The signs holding the query, by block, in the order the sheet lays them out for the reader.
+pub fn matching<'s>(
+    sheet: &'s Sheet,
+    region: &Region,
+    stage: Option<When>,
+    query: &Query,
+) -> Vec<(&'s Section, Vec<usize>)> {
+    sheet
+        .laid_out(stage)
+        .into_iter()
+        .filter_map(|section| {
+            // A sign is found by when its block applies too ("bleeding after the birth").
+            let texts: Vec<String> = section
+                .signs
+                .iter()
+                .map(|sign| format!("{} {}", section.when.label(), region.fill(&sign.text)))
+                .collect();
+            let found = search::search_texts(texts.iter().map(String::as_str), query);
+            (!found.is_empty()).then_some((section, found))
+        })
+        .collect()
+}
+
+/// The signs that an entry of the pain diary mentions: for each of `words` (diary.toml's
+/// warning words) that `text` holds, in any form `search` knows it by, the signs holding it,
+/// in the blocks for the reader's stage (every block when it is not known).
+pub fn mentioned<'s>(
+    sheet: &'s Sheet,
+    region: &Region,
+    stage: Option<When>,
+    text: &str,
+    words: &[String],
+) -> Vec<(&'s Section, Vec<usize>)> {
+    let synonyms = Synonyms::builtin();
+    let keys = search::keys(text);
+    let mut found: Vec<(&Section, Vec<usize>)> = Vec::new();
+    for word in words {
+        let query = Query::new(std::slice::from_ref(word), &synonyms);
+        if query.is_empty() || !query.matches(&keys) {
+            continue;
+        }
+        let applies = |section: &Section| {
+            stage.is_none_or(|stage| section.when == When::Both || section.when == stage)
+        };
+        for (section, signs) in matching(sheet, region, stage, &query)
+            .into_iter()
+            .filter(|(section, _)| applies(section))
+        {
+            match found
+                .iter_mut()
+                .find(|(known, _)| std::ptr::eq(*known, section))
+            {
+                Some((_, known)) => known.extend(signs),
+                None => found.push((section, signs)),
+            }
+        }
+    }
+    // In the order the sheet lays them out, each block's signs in sheet order.
+    let order = sheet.laid_out(stage);
+    found.sort_by_key(|(section, _)| {
+        order
+            .iter()
+            .position(|known| std::ptr::eq(*known, *section))
+    });
+    for (_, signs) in &mut found {
+        signs.sort_unstable();
+        signs.dedup();
+    }
+    found
 }
 
 /// Whose numbers to show: `--region` (or `BACKCARE_REGION`), then the config file's

@@ -8,6 +8,7 @@
 #![deny(unsafe_code)]
 
 pub mod builtin;
+pub mod diary;
 mod exercises;
 pub mod model;
 pub mod read;
