@@ -182,3 +182,34 @@ for name, ms in median.items():
     added = f"{ms - base:.2f} ms" if " + " in name else ""
     print(f"| {name} | {ms:.2f} ms | {added} |")
 PY
+
+# The pain diary: `log` (one entry appended and synced to disk; target <= 2 ms) to a diary of
+# its own, and `diary` reading 1,000 entries (target <= 10 ms), stdout a pipe.
+mkdir -p "$work/diary-log" "$work/diary-1000/backcare"
+python3 - "$work/diary-1000/backcare/diary.tsv" <<'PY'
+import datetime, sys
+start = datetime.datetime(2026, 1, 1, 8, 0)
+with open(sys.argv[1], "w") as out:
+    out.write("id\ttime\tkind\tscore\twhere\thelped\tnote\n")
+    for n in range(1, 1001):
+        at = (start + datetime.timedelta(hours=7 * n)).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+        out.write(f"{n}\t{at}\tpain\t{n % 11}\tlower-back,hip\theat pack\tentry {n}, after a day at the desk\n")
+PY
+XDG_DATA_HOME="$work/diary-log" \
+  hyperfine -N --output=pipe --warmup 5 --runs 100 --style basic --export-json "$work/log.json" \
+    -n "backcare log 5" "$backcare log 5 --where lower-back --note bench" >/dev/null 2>"$work/hyperfine.log" ||
+  { cat "$work/hyperfine.log" >&2; exit 1; }
+XDG_DATA_HOME="$work/diary-1000" \
+  hyperfine -N --output=pipe --warmup 5 --runs 100 --style basic --export-json "$work/diary.json" \
+    -n "backcare diary --all (1,000 entries)" "$backcare diary --all" \
+    -n "backcare diary --json --all (1,000 entries)" "$backcare --json diary --all" >/dev/null 2>"$work/hyperfine.log" ||
+  { cat "$work/hyperfine.log" >&2; exit 1; }
+echo
+python3 - "$work/log.json" "$work/diary.json" <<'PY'
+import json, sys
+print("| diary | median | target |")
+print("|---|---|---|")
+for path, target in zip(sys.argv[1:], ["2 ms", "10 ms"]):
+    for result in json.load(open(path))["results"]:
+        print(f"| {result['command']} | {result['median'] * 1e3:.2f} ms | {target} |")
+PY

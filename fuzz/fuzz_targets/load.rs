@@ -1,12 +1,14 @@
 //! Fuzzes every file format backcare reads: tips files (parsing, the layering of several
 //! files, diagnostics with their positions, and rendering as text and JSON), the config file, the list of hidden tips (which must read
-//! back as it was written), the state file, and search queries. Any panic is a bug. The
+//! back as it was written), the state file, the pain diary (which must read back as it was
+//! written, every line it could not read kept), and search queries. Any panic is a bug. The
 //! input holds up to three files, separated by U+0001.
 #![no_main]
 
 use std::sync::OnceLock;
 
 use backcare::config::Config;
+use backcare::diary::Diary;
 use backcare::hidden::Hidden;
 use backcare::search::{self, Query, Synonyms};
 use backcare::state::State;
@@ -37,6 +39,13 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(reread.ids, hidden.ids, "{written:?}");
         }
         let _ = serde_json::from_str::<State>(text);
+        // A diary: what a rewrite writes reads back with the same entries and kept lines.
+        let diary = Diary::parse(text);
+        let written = diary.text();
+        let reread = Diary::parse(&written);
+        assert_eq!(reread.text(), written);
+        assert_eq!(reread.entries().count(), diary.entries().count());
+        assert_eq!(reread.unreadable.len(), diary.unreadable.len());
         let (parsed, problems) = parse(text, Some(&path));
         for problem in &problems {
             let _ = Diagnostic::at(&path, text, &problem.span, &problem.message).with_source();

@@ -1,4 +1,5 @@
-//! `backcare check`: every problem in the tips files backcare would load (or those given).
+//! `backcare check`: every problem in the tips files backcare would load (or those given),
+//! the config file and the lines of the diary that cannot be read.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -57,6 +58,12 @@ pub fn run(context: &Context, files: &[PathBuf]) -> Result<Exit, Error> {
     let config = context.config.problems.iter();
     let mut found: Vec<Diagnostic> = config.map(|problem| problem.diagnostic.clone()).collect();
     found.extend(skipped);
+    // The diary's lines that cannot be read (typed by hand, from a newer version).
+    if files.is_empty()
+        && let Ok(path) = crate::diary::path(&context.paths)
+    {
+        found.extend(crate::diary::diagnostics(&path));
+    }
     let (layered, problems) = match files::load_layered(!context.global.no_builtin, &paths) {
         Ok(layered) => (Some(layered), found),
         Err(problems) => {

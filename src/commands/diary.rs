@@ -264,10 +264,16 @@ fn text_view(
         };
         out.push_str(&format!("{}{date}  {row}\n", style.dim(&week)));
     }
+    let after_birth = labels.iter().flatten().any(|label| label.starts_with("pp"));
+    let legend = match after_birth {
+        false => "Weeks as midwives write them: 25+1 is 25 weeks and 1 day.",
+        true => {
+            "Weeks as midwives write them: 25+1 is 25 weeks and 1 day; pp 2+3 is 2 weeks and 3 days after the birth."
+        }
+    };
     if week_width > 0 {
-        out.push_str(
-            &style.dim("Weeks pregnant as 25+1 (25 weeks and 1 day); pp: weeks after the birth.\n"),
-        );
+        out.push_str(&style.dim(&screen.wrap(legend, "")));
+        out.push('\n');
     }
     let (questions, pains): (Vec<&Entry>, Vec<&Entry>) = entries
         .iter()

@@ -95,7 +95,8 @@ fn confirmation(context: &Context, words: &Words, entry: &Entry) -> String {
             format!("Saved #{}: {score}/10{places}, {when}{week}.", entry.id)
         }
     };
-    context.screen.wrap(&line, "")
+    // One line, however long, for a script to read back.
+    line
 }
 
 /// The places as a sentence says them: "lower back, hip and leg".

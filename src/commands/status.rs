@@ -49,6 +49,8 @@ struct Status {
     state_file: String,
     hidden_file: String,
     hidden: usize,
+    diary_file: String,
+    diary_entries: usize,
     last_shown: Option<u64>,
     every: Option<String>,
     daily: bool,
@@ -88,6 +90,11 @@ impl Status {
         let state_file = context.paths.state_file();
         // A list that cannot be read is an error here: `status` shows every setting.
         let hidden = context.hidden()?.ids.len();
+        let diary_file = context.paths.diary_file();
+        let diary_entries = match &diary_file {
+            Some(path) => crate::diary::Diary::load(path)?.entries().count(),
+            None => 0,
+        };
         let last_shown = state_file
             .as_deref()
             .and_then(|path| State::load(path).0.last_shown);
@@ -117,6 +124,8 @@ impl Status {
             state_file: shown(state_file),
             hidden_file: shown(context.paths.hidden_file()),
             hidden,
+            diary_file: shown(diary_file),
+            diary_entries,
             last_shown,
             every: config.every.map(|every| every.to_string()),
             daily: config.daily,
@@ -168,6 +177,10 @@ impl Status {
         line(
             "Hidden tips:",
             &format!("{} in {}", self.hidden, self.hidden_file),
+        );
+        line(
+            "Pain diary:",
+            &format!("{} entries in {}", self.diary_entries, self.diary_file),
         );
         line(
             "Last tip shown:",

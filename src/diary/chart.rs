@@ -55,29 +55,32 @@ pub fn entries_in<'d>(diary: &'d Diary, period: &Period) -> Vec<&'d Entry> {
     entries
 }
 
-/// One row per day of the period.
+/// One row per day of the period, from its entries in time order.
 pub fn days(entries: &[&Entry], period: &Period) -> Vec<Day> {
-    period
+    let mut by_date: std::collections::BTreeMap<Date, Day> = period
         .dates()
         .map(|date| {
-            let mut day = Day {
+            let day = Day {
                 date,
                 highest: None,
                 places: Vec::new(),
             };
-            for entry in entries.iter().filter(|entry| entry.local.date() == date) {
-                if let Kind::Pain(score) = entry.kind {
-                    day.highest = day.highest.max(Some(score));
-                    for place in &entry.places {
-                        if !day.places.contains(place) {
-                            day.places.push(place.clone());
-                        }
-                    }
-                }
-            }
-            day
+            (date, day)
         })
-        .collect()
+        .collect();
+    for entry in entries {
+        let (Kind::Pain(score), Some(day)) = (entry.kind, by_date.get_mut(&entry.local.date()))
+        else {
+            continue;
+        };
+        day.highest = day.highest.max(Some(score));
+        for place in &entry.places {
+            if !day.places.contains(place) {
+                day.places.push(place.clone());
+            }
+        }
+    }
+    by_date.into_values().collect()
 }
 
 /// A score as a bar of ten cells: `██████····` for 6.

@@ -97,13 +97,18 @@ pub struct Diary {
 impl Diary {
     pub fn parse(text: &str) -> Diary {
         let mut diary = Diary::default();
-        for (index, line) in text.lines().enumerate() {
-            if line.starts_with('#') || line == COLUMNS.join("\t") || line.trim().is_empty() {
+        let mut ids = std::collections::HashSet::new();
+        // Kept lines keep everything, a carriage return too; an entry is read without it.
+        for (index, line) in text.split_terminator('\n').enumerate() {
+            if line.starts_with('#')
+                || line.trim_end() == COLUMNS.join("\t")
+                || line.trim().is_empty()
+            {
                 diary.lines.push(Line::Kept(line.to_string()));
                 continue;
             }
-            match Entry::parse(line) {
-                Ok(entry) if diary.get(entry.id).is_none() => diary.lines.push(Line::Entry(entry)),
+            match Entry::parse(line.strip_suffix('\r').unwrap_or(line)) {
+                Ok(entry) if ids.insert(entry.id) => diary.lines.push(Line::Entry(entry)),
                 Ok(entry) => {
                     diary.unreadable.push(Unreadable {
                         line: index + 1,
@@ -331,6 +336,35 @@ fn read_text(path: &Path) -> Result<Option<String>, Error> {
     let bytes = fs::read(path).map_err(cannot)?;
     // A byte that is not UTF-8 (a stray edit) spoils one line, not the diary.
     Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
+}
+
+/// The lines of the diary at `path` that cannot be read, as problems with their places,
+/// for `check` (at most [`MAX_PROBLEMS`](backcare_data::read::MAX_PROBLEMS)).
+/// A diary that cannot be read at all is one problem.
+pub fn diagnostics(path: &Path) -> Vec<crate::diagnostic::Diagnostic> {
+    let name = path.display().to_string();
+    let text = match read_text(path) {
+        Ok(Some(text)) => text,
+        Ok(None) => return Vec::new(),
+        Err(Error::Other(message)) => {
+            return vec![crate::diagnostic::Diagnostic::file(&name, message)];
+        }
+        Err(_) => return Vec::new(),
+    };
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+        .collect();
+    Diary::parse(&text)
+        .unreadable
+        .iter()
+        .take(backcare_data::read::MAX_PROBLEMS)
+        .map(|unreadable| {
+            let start = starts[unreadable.line - 1];
+            let end = text[start..].find('\n').map_or(text.len(), |at| start + at);
+            let message = format!("{}; the line is kept as it is", unreadable.why);
+            crate::diagnostic::Diagnostic::at(&name, &text, &(start..end), message)
+        })
+        .collect()
 }
 
 /// Holds the diary's lock while a change is made, so that runs take turns.
