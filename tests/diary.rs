@@ -464,3 +464,50 @@ fn log_alone_on_a_terminal_asks_two_questions() {
         "{lines:?}"
     );
 }
+
+/// Every warning word of `diary.toml` finds a warning sign, so none of them is dead.
+#[test]
+fn every_warning_word_finds_a_sign() {
+    let env = TestEnv::new();
+    let words = backcare::diary::words().unwrap_or_else(|_| panic!("diary.toml reads"));
+    for word in &words.warnings.words {
+        let out = env.stdout(&["log", "1", "--note", word]);
+        assert!(
+            out.contains("may be a warning sign"),
+            "`{word}` finds no sign: {out}"
+        );
+    }
+}
+
+/// A shell start never reads the diary: `tip --startup` opens no file of it.
+#[test]
+#[ignore = "needs strace: run with `cargo test -- --include-ignored`"]
+fn a_shell_start_never_opens_the_diary() {
+    common::installed("strace");
+    let env = TestEnv::new();
+    env.run(&["log", "4"]).success();
+    let trace = env.dir.path().join("trace");
+    let status = std::process::Command::new("strace")
+        .args([
+            "-f",
+            "-qq",
+            "-e",
+            "trace=open,openat,stat,statx,newfstatat",
+            "-o",
+        ])
+        .arg(&trace)
+        .arg(assert_cmd::cargo::cargo_bin("backcare"))
+        .args(["tip", "--startup"])
+        .env_clear()
+        .envs(env.environment())
+        .stdout(Stdio::piped())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let calls = std::fs::read_to_string(trace).unwrap();
+    assert!(
+        calls.contains("state"),
+        "the trace holds the run's own files: {calls}"
+    );
+    assert!(!calls.contains("diary"), "{calls}");
+}
