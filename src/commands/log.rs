@@ -3,8 +3,6 @@
 
 use std::io::{self, BufRead, IsTerminal, Write};
 
-use jiff::ZonedDateTime as Zoned;
-
 use super::{Context, emit};
 use crate::cli::LogArgs;
 use crate::config::StoppedBy;
@@ -20,7 +18,7 @@ pub const STOPPED_BY: StoppedBy = StoppedBy::Nothing;
 pub fn run(context: &Context, args: &LogArgs) -> Result<Exit, Error> {
     let words = diary::words()?;
     let path = diary::path(&context.paths)?;
-    let now = Zoned::now();
+    let now = jiff::Timestamp::now().to_zoned_datetime(crate::os::time_zone());
     let at = match args.at.is_empty() {
         true => now.clone(),
         false => when::parse(&args.at.join(" "), &now).map_err(Error::Usage)?,
@@ -128,16 +126,14 @@ fn mentioned_signs(
         entry.helped,
         place_names(words, &entry.places)
     );
+    let mentions = warning_signs::mentions(&text, &words.warnings.words);
+    if mentions.is_empty() {
+        return Ok(None);
+    }
     let sheet = warning_signs::sheet().map_err(Error::Other)?;
     let region = warning_signs::resolve_region(&sheet, None, context.config.region.as_ref())
         .map_or_else(|_| sheet.fallback(), |(region, _)| region);
-    let signs = warning_signs::mentioned(
-        &sheet,
-        region,
-        context.reader_stage(),
-        &text,
-        &words.warnings.words,
-    );
+    let signs = warning_signs::mentioned(&sheet, region, context.reader_stage(), &mentions);
     if signs.is_empty() {
         return Ok(None);
     }

@@ -21,6 +21,21 @@ pub use signal_hook::consts::signal::{
     SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
 };
 
+/// The user's time zone, for the diary: the TZif file `TZ` names (or `/etc/localtime`), read
+/// directly, so that no directory of zone files is scanned for its name; anything else (a
+/// POSIX `TZ` string such as `EST5EDT4`) goes to jiff's own lookup.
+pub fn time_zone() -> jiff::tz::TimeZone {
+    let path = match std::env::var("TZ") {
+        Ok(tz) if tz.trim_start_matches(':').starts_with('/') => tz.trim_start_matches(':').into(),
+        Ok(tz) if !tz.is_empty() => format!("/usr/share/zoneinfo/{}", tz.trim_start_matches(':')),
+        _ => "/etc/localtime".to_string(),
+    };
+    std::fs::read(path)
+        .ok()
+        .and_then(|data| jiff::tz::TimeZone::tzif("local", &data).ok())
+        .unwrap_or_else(jiff::tz::TimeZone::system)
+}
+
 /// `O_NONBLOCK`, for opening a file where a FIFO may have been planted: the open never waits.
 pub const O_NONBLOCK: i32 = libc::O_NONBLOCK;
 

@@ -323,28 +323,36 @@ pub fn matching<'s>(
         .collect()
 }
 
-/// The signs that an entry of the pain diary mentions: for each of `words` (diary.toml's
-/// warning words) that `text` holds, in any form `search` knows it by, the signs holding it,
-/// in the blocks for the reader's stage (every block when it is not known).
+/// The warning words (diary.toml's) that `text`, an entry of the pain diary, holds, in any
+/// form `search` knows them by, as queries for [`mentioned`]. No words, no queries: the
+/// synonyms are read only for an entry with words.
+pub fn mentions(text: &str, words: &[String]) -> Vec<Query> {
+    let keys = search::keys(text);
+    if keys.is_empty() {
+        return Vec::new();
+    }
+    let synonyms = Synonyms::builtin();
+    words
+        .iter()
+        .map(|word| Query::new(std::slice::from_ref(word), &synonyms))
+        .filter(|query| !query.is_empty() && query.matches(&keys))
+        .collect()
+}
+
+/// The signs holding any of `mentions`, in the blocks for the reader's stage (every block
+/// when it is not known).
 pub fn mentioned<'s>(
     sheet: &'s Sheet,
     region: &Region,
     stage: Option<When>,
-    text: &str,
-    words: &[String],
+    mentions: &[Query],
 ) -> Vec<(&'s Section, Vec<usize>)> {
-    let synonyms = Synonyms::builtin();
-    let keys = search::keys(text);
     let mut found: Vec<(&Section, Vec<usize>)> = Vec::new();
-    for word in words {
-        let query = Query::new(std::slice::from_ref(word), &synonyms);
-        if query.is_empty() || !query.matches(&keys) {
-            continue;
-        }
+    for query in mentions {
         let applies = |section: &Section| {
             stage.is_none_or(|stage| section.when == When::Both || section.when == stage)
         };
-        for (section, signs) in matching(sheet, region, stage, &query)
+        for (section, signs) in matching(sheet, region, stage, query)
             .into_iter()
             .filter(|(section, _)| applies(section))
         {
