@@ -537,8 +537,14 @@ fn the_summary_shows_the_warning_signs_for_the_readers_stage() {
 #[test]
 fn the_summary_takes_weeks_and_refuses_the_handouts_filters() {
     let env = TestEnv::new();
-    write_diary(&env, &[pain(in_days(0), 8, 2, "ribs", "", "")]);
+    let unreadable = "written by hand".to_string();
+    write_diary(&env, &[pain(in_days(0), 8, 2, "ribs", "", ""), unreadable]);
     let out = env.stdout(&["export", "--for-appointment", "--weeks", "2"]);
+    env.run(&["export", "--for-appointment"])
+        .success()
+        .stderr(predicates::str::contains(
+            "1 of the diary's lines cannot be read and are left out",
+        ));
     let chart = part(&out, "## The highest score of each day, ");
     let chart = chart.split("### Entries").next().unwrap();
     assert_eq!(chart.matches("\n| ").count(), 2 + 14, "{chart}");

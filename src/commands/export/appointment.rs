@@ -37,7 +37,7 @@ pub fn write(
     let diary = Diary::load(&diary::path(&context.paths)?)?;
     if !diary.unreadable.is_empty() {
         warn(&format!(
-            "{} lines of the diary cannot be read and are left out (backcare diary names them)",
+            "{} of the diary's lines cannot be read and are left out (backcare diary names them)",
             diary.unreadable.len()
         ));
     }
@@ -72,24 +72,16 @@ pub fn write(
 /// "32+4 weeks pregnant, in the third trimester; due date Wed 20 Jan 2027".
 fn where_we_are(context: &crate::commands::Context, progress: Progress) -> String {
     let config = &context.config;
-    let (stage, date) = match progress.stage() {
-        Stage::First => ("in the first trimester", ("due date", &config.due_date)),
-        Stage::Second => ("in the second trimester", ("due date", &config.due_date)),
-        Stage::Third => ("in the third trimester", ("due date", &config.due_date)),
-        Stage::Postpartum => ("", ("birth date", &config.birth_date)),
+    let (stage, date, day) = match progress.stage() {
+        Stage::First => (", in the first trimester", "due date", &config.due_date),
+        Stage::Second => (", in the second trimester", "due date", &config.due_date),
+        Stage::Third => (", in the third trimester", "due date", &config.due_date),
+        Stage::Postpartum => ("", "birth date", &config.birth_date),
     };
-    let mut line = progress.describe();
-    if !stage.is_empty() {
-        line.push_str(&format!(", {stage}"));
-    }
-    if let Some(day) = date.1 {
-        line.push_str(&format!(
-            "; {} {}",
-            date.0,
-            day.value.strftime("%a %-d %b %Y")
-        ));
-    }
-    line
+    let date = day.as_ref().map_or(String::new(), |day| {
+        format!("; {date} {}", day.value.strftime("%a %-d %b %Y"))
+    });
+    format!("{}{stage}{date}", progress.describe())
 }
 
 /// The chart of the period and its entries, or that it has none.
