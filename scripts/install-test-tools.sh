@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests use when they are missing: the shells the init
-# snippets are tested in, `script` (a pty), shellcheck, man, and Chromium (the HTML handout is
-# rendered in it), strace (a delayed writer for the hidden-list tests), and g++ for the fuzz target's libFuzzer, which CI compiles. Safe to run again.
+# snippets are tested in, `script` (a pty), shellcheck, man, Chromium (the HTML handout and the
+# appointment summary are rendered and printed to PDF in it) and poppler-utils (pdfinfo and
+# pdftotext read the PDF back), strace (a delayed writer for the hidden-list tests), and g++ for the fuzz target's libFuzzer, which CI compiles. Safe to run again.
 set -euo pipefail
 
 missing=()
-for pair in bash:bash strace:strace zsh:zsh fish:fish script:bsdutils shellcheck:shellcheck man:man-db chromium:chromium g++:g++; do
+for pair in bash:bash strace:strace zsh:zsh fish:fish script:bsdutils shellcheck:shellcheck man:man-db chromium:chromium pdfinfo:poppler-utils pdftotext:poppler-utils g++:g++; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
 done
 # For the package test (tests/package.rs): lintian, and bash-completion for the lazy loading of

@@ -206,10 +206,10 @@ pub enum Command {
     )]
     Line(LineArgs),
 
-    /// A printable handout: the chosen tips by topic with their sources, the warning signs
-    /// for your region and the disclaimer
+    /// A printable handout: the chosen tips by topic, the warning signs for your region, and
+    /// every source with its address; or a summary of your pain diary for an appointment
     #[command(
-        after_help = "Examples:\n  backcare export --format html > back-care.html\n  backcare export --format markdown --topic posture,sleep --stage third\n  backcare export --format html --region ie"
+        after_help = "Examples:\n  backcare export --format html > back-care.html\n  backcare export --format markdown --topic posture,sleep --stage third\n  backcare export --format html --region ie\n  backcare export --for-appointment --format html > appointment.html\n  backcare export --for-appointment --weeks 2 --format markdown\n\nWithout --stage or --week, the handout holds the tips for your stage when your dates are set.\nThe summary fits one or two printed pages for four weeks of daily entries; open the HTML\npage in a browser and print it."
     )]
     Export(ExportArgs),
 
@@ -397,6 +397,16 @@ pub struct ExportArgs {
     /// Whose emergency numbers to print (as for `warning-signs`)
     #[arg(long, value_name = "REGION")]
     pub region: Option<String>,
+
+    /// Instead of the handout, a summary of your pain diary for your midwife or doctor: your
+    /// week, the warning signs, each day's highest score, the entries, your questions and the
+    /// tips for the places you logged, on one or two printed pages
+    #[arg(long, conflicts_with_all = ["topics", "week", "stage"])]
+    pub for_appointment: bool,
+
+    /// The weeks of the diary the summary shows, up to today (1-12, default 4)
+    #[arg(long, value_name = "N", requires = "for_appointment", value_parser = clap::value_parser!(u16).range(1..=12))]
+    pub weeks: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -77,15 +77,31 @@ fn enough_tips_and_topics() {
 #[test]
 fn tips_are_short_and_plain() {
     for tip in &catalog().tips {
-        let count = words(&tip.text);
-        assert!(count <= 30, "{} has {count} words", tip.id);
-        assert!(tip.text.chars().count() <= 280, "{}", tip.id);
-        let sentences = tip.text.matches(['.', '?', '!']).count();
-        assert!(
-            (1..=3).contains(&sentences),
-            "{} has {sentences} sentences",
-            tip.id
-        );
+        for text in std::iter::once(&tip.text).chain(&tip.paper) {
+            let count = words(text);
+            assert!(count <= 30, "{} has {count} words", tip.id);
+            assert!(text.chars().count() <= 280, "{}", tip.id);
+            let sentences = text.matches(['.', '?', '!']).count();
+            assert!(
+                (1..=3).contains(&sentences),
+                "{} has {sentences} sentences",
+                tip.id
+            );
+        }
+    }
+}
+
+/// Paper has no terminal: a tip that names a backcare command says it in words for `export`.
+#[test]
+fn a_tip_naming_a_command_has_words_for_paper() {
+    for tip in &catalog().tips {
+        let names_a_command = |text: &str| text.contains("backcare ");
+        if names_a_command(&tip.text) {
+            let paper = tip.paper.as_deref().unwrap_or_else(|| panic!("{}", tip.id));
+            assert!(!names_a_command(paper), "{}: {paper}", tip.id);
+        } else {
+            assert!(tip.paper.is_none(), "{}: paper without a command", tip.id);
+        }
     }
 }
 

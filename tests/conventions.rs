@@ -228,6 +228,7 @@ fn the_template_is_a_valid_tips_file_explaining_every_key() {
         "id =",
         "topic =",
         "text =",
+        "paper =",
         "stages =",
         "tags =",
         "source =",

@@ -141,6 +141,9 @@ fn a_bare_backcare_answers_and_every_error_has_one_prefix() {
 fn the_handout_prints_the_dates_its_footer_points_to() {
     let env = TestEnv::new();
     let handout = env.stdout(&["export", "--format", "markdown", "--topic", "posture"]);
-    assert!(handout.contains("date beside it"), "{handout}");
+    assert!(
+        handout.contains("the date beside a source is when it was last checked"),
+        "{handout}"
+    );
     assert!(handout.contains(", checked 2026-"), "{handout}");
 }

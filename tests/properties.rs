@@ -80,6 +80,7 @@ proptest! {
             id: Cow::Borrowed("generated"),
             topic: Cow::Borrowed("generated"),
             text: Cow::Owned(text.clone()),
+            paper: None,
             stages: Cow::Borrowed(&[]),
             tags: Cow::Owned(vec![Cow::Owned(tag)]),
             source: Some(Source {

@@ -71,14 +71,25 @@ impl<'s> Laid<'s> {
     }
 
     fn source(&self, key: &str) -> Source {
-        let source = &self.sheet.sources[key];
-        Source {
-            publisher: source.publisher.clone().into(),
-            title: Some(source.title.clone().into()),
-            url: Some(source.url.clone().into()),
-            checked: Some(source.checked.clone().into()),
-        }
+        source(self.sheet, key).unwrap_or_else(|| Source {
+            publisher: key.to_string().into(),
+            title: None,
+            url: None,
+            checked: None,
+        })
     }
+}
+
+/// A source of the sheet, as a tip's source is, to cite both alike; `None` for a key the sheet
+/// does not declare (which `build.rs` rules out).
+pub fn source(sheet: &Sheet, key: &str) -> Option<Source> {
+    let source = sheet.sources.get(key)?;
+    Some(Source {
+        publisher: source.publisher.clone().into(),
+        title: Some(source.title.clone().into()),
+        url: Some(source.url.clone().into()),
+        checked: Some(source.checked.clone().into()),
+    })
 }
 
 #[derive(Serialize)]
@@ -349,12 +360,9 @@ pub fn mentioned<'s>(
 ) -> Vec<(&'s Section, Vec<usize>)> {
     let mut found: Vec<(&Section, Vec<usize>)> = Vec::new();
     for query in mentions {
-        let applies = |section: &Section| {
-            stage.is_none_or(|stage| section.when == When::Both || section.when == stage)
-        };
         for (section, signs) in matching(sheet, region, stage, query)
             .into_iter()
-            .filter(|(section, _)| applies(section))
+            .filter(|(section, _)| section.applies(stage))
         {
             match found
                 .iter_mut()

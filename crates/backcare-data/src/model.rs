@@ -98,6 +98,10 @@ pub struct Tip {
     pub id: Text,
     pub topic: Text,
     pub text: Text,
+    /// The text for paper, when `text` names a backcare command (a handout has no terminal):
+    /// `export` prints it instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paper: Option<Text>,
     /// Empty means the tip fits every stage.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub stages: Cow<'static, [Stage]>,

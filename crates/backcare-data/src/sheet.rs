@@ -158,6 +158,12 @@ impl Section {
     pub fn heading(&self) -> String {
         format!("{}: {}", self.when.label(), self.title)
     }
+
+    /// Whether the block is for a reader at `stage`: hers and those for both; every block
+    /// when her stage is not known.
+    pub fn applies(&self, stage: Option<When>) -> bool {
+        stage.is_none_or(|stage| self.when == When::Both || self.when == stage)
+    }
 }
 
 #[derive(Debug, Deserialize)]

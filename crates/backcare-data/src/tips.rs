@@ -28,7 +28,7 @@ const ABOUT_KEYS: &[&str] = &["name", "contact", "url", "reviewed"];
 const SOURCE_KEYS: &[&str] = &["publisher", "title", "url", "checked"];
 const TOPIC_KEYS: &[&str] = &["title", "description"];
 const TIP_KEYS: &[&str] = &[
-    "id", "topic", "text", "stages", "tags", "source", "disabled",
+    "id", "topic", "text", "paper", "stages", "tags", "source", "disabled",
 ];
 
 /// A topic as declared in a file, with the place of its name.
@@ -526,6 +526,9 @@ impl Reader<'_> {
             ));
         }
         let topic = self.required_string(fields, "topic", &context, span.clone());
+        let paper = fields
+            .contains_key("paper")
+            .then(|| self.bounded_string(fields, "paper", &context, span.clone(), MAX_TEXT_CHARS));
         let text = self.bounded_string(fields, "text", &context, span, MAX_TEXT_CHARS);
         let ((id, id_span), (topic, topic_span), (text, _)) = (id?, topic?, text?);
         if self.problems_found() != problems_before {
@@ -536,6 +539,7 @@ impl Reader<'_> {
                 id: Cow::Owned(id),
                 topic: Cow::Owned(topic),
                 text: Cow::Owned(text),
+                paper: paper.flatten().map(|(paper, _)| Cow::Owned(paper)),
                 stages: Cow::Owned(stages),
                 tags: Cow::Owned(tags.into_iter().map(Cow::Owned).collect()),
                 source,
@@ -688,6 +692,21 @@ source = "NHS"
             "x".repeat(MAX_TEXT_CHARS + 1)
         );
         assert!(problems(&text)[0].2.contains("the limit is 400"));
+    }
+
+    #[test]
+    fn a_paper_text_is_optional_and_held_to_the_text_rules() {
+        let text = "[[tips]]\nid = \"a\"\ntopic = \"t\"\ntext = \"See backcare list.\"\npaper = \"See the list.\"\n";
+        let (file, found) = parse(text, None);
+        assert!(found.is_empty(), "{found:?}");
+        let Entry::Tip(tip) = &file.tips[0].entry else {
+            panic!("expected a tip");
+        };
+        assert_eq!(tip.paper.as_deref(), Some("See the list."));
+        let empty = text.replace("See the list.", " ");
+        assert_eq!(problems(&empty)[0].2, "`paper` must not be empty");
+        let long = text.replace("See the list.", &"x".repeat(MAX_TEXT_CHARS + 1));
+        assert!(problems(&long)[0].2.contains("the limit is 400"));
     }
 
     #[test]
