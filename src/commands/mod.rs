@@ -10,6 +10,7 @@ pub mod init;
 pub mod line;
 pub mod list;
 pub mod man;
+pub mod remind;
 pub mod search;
 pub mod show;
 pub mod status;
