@@ -137,7 +137,7 @@ fn on(context: &Context, desktop: Desktop, args: &RemindOnArgs) -> Result<Exit, 
         .map(|path| visible(&path.display().to_string()).into_owned())
         .collect();
     emit(&format!(
-        "Reminders on: {schedule}; the next {}.\nA {} runs `backcare remind now`: {} (`backcare remind off` removes it).\n",
+        "Reminders on: {schedule}; the next {}.\nA {} runs `backcare remind now`: {} (`backcare remind off` removes {}).\n",
         report
             .next
             .as_deref()
@@ -145,7 +145,8 @@ fn on(context: &Context, desktop: Desktop, args: &RemindOnArgs) -> Result<Exit, 
                 "at {next}"
             )),
         manager(desktop),
-        names.join(" and ")
+        names.join(" and "),
+        if names.len() > 1 { "them" } else { "it" }
     ))?;
     Ok(Exit::Success)
 }
