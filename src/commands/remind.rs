@@ -15,10 +15,12 @@ use crate::cli::{Desktop, RemindAction, RemindArgs, RemindOnArgs, StageArgs};
 use crate::config::{Config, Setting, StoppedBy};
 use crate::error::{Error, Exit};
 use crate::os::desktop::{self, run as spawn};
+use crate::os::replace::{Durability, replace_file};
 use crate::remind::units::{self, LABEL, TIMER};
 use crate::remind::{Memory, local_date, nudge};
 use crate::sanitize::visible;
 use crate::schedule::Schedule;
+use crate::tips::files::describe;
 use crate::{select, state};
 
 // `off` and `status` work whatever the config says; `on` and `now` look at the timetable's
@@ -107,19 +109,10 @@ fn on(context: &Context, desktop: Desktop, args: &RemindOnArgs) -> Result<Exit, 
     let files = units::files(desktop, &dir, &program, &schedule);
     for unit in &files {
         std::fs::create_dir_all(&dir)
-            .and_then(|()| {
-                crate::os::replace::replace_file(
-                    &unit.path,
-                    unit.text.as_bytes(),
-                    crate::os::replace::Durability::Synced,
-                )
-            })
+            .and_then(|()| replace_file(&unit.path, unit.text.as_bytes(), Durability::Synced))
             .map_err(|error| {
-                Error::Other(format!(
-                    "cannot write {}: {}",
-                    unit.path.display(),
-                    crate::tips::files::describe(&error)
-                ))
+                let path = visible(&unit.path.display().to_string()).into_owned();
+                Error::Other(format!("cannot write {path}: {}", describe(&error)))
             })?;
     }
     emit(&written)?;
@@ -131,19 +124,16 @@ fn on(context: &Context, desktop: Desktop, args: &RemindOnArgs) -> Result<Exit, 
         emit(&(units::crontab(&program, &schedule).join("\n") + "\n"))?;
         return Ok(Exit::Success);
     }
-    let report = Report::gather(context, desktop);
     let names: Vec<String> = paths
         .iter()
         .map(|path| visible(&path.display().to_string()).into_owned())
         .collect();
+    let next = next(&schedule, snoozed(context, state::now()));
     emit(&format!(
         "Reminders on: {schedule}; the next {}.\nA {} runs `backcare remind now`: {} (`backcare remind off` removes {}).\n",
-        report
-            .next
-            .as_deref()
-            .map_or("is not in the coming week".to_string(), |next| format!(
-                "at {next}"
-            )),
+        next.map_or("is not in the coming week".to_string(), |at| format!(
+            "at {at}"
+        )),
         manager(desktop),
         names.join(" and "),
         if names.len() > 1 { "them" } else { "it" }
@@ -183,6 +173,36 @@ fn systemctl(args: &[&str]) -> Result<String, String> {
     spawn("systemctl", &args)
 }
 
+/// `launchctl VERB gui/UID[/LABEL] [PATH]`: the user's GUI domain, or the agent in it.
+fn launchctl(verb: &str, agent: bool, path: Option<&Path>) -> Result<String, String> {
+    let domain = format!("gui/{}", desktop::user_id());
+    let target = if agent {
+        format!("{domain}/{LABEL}")
+    } else {
+        domain
+    };
+    let path = path.map(|path| path.display().to_string());
+    let mut args = vec![verb, &target];
+    args.extend(path.as_deref());
+    spawn("launchctl", &args)
+}
+
+/// The day of `at`, if reminders are snoozed for it.
+fn snoozed(context: &Context, at: u64) -> Option<jiff::civil::Date> {
+    let memory = context.paths.remind_file().as_deref().map(Memory::load)?;
+    memory
+        .snoozed
+        .filter(|day| Some(day) == local_date(at).as_ref())?
+        .parse()
+        .ok()
+}
+
+/// When the next reminder comes, in local time (`Wed 2026-12-02 11:15`).
+fn next(schedule: &Schedule, snoozed: Option<jiff::civil::Date>) -> Option<String> {
+    let next = schedule.next_after(&jiff::ZonedDateTime::now(), snoozed)?;
+    Some(next.strftime("%a %Y-%m-%d %H:%M").to_string())
+}
+
 /// Asks the service manager to run the timer just written at `first` (the timer or the
 /// LaunchAgent), again if it ran an older one.
 fn enable(desktop: Desktop, first: &Path) -> Result<(), String> {
@@ -193,14 +213,9 @@ fn enable(desktop: Desktop, first: &Path) -> Result<(), String> {
             systemctl(&["restart", TIMER]).map(drop)
         }
         Desktop::Macos => {
-            let domain = format!("gui/{}", desktop::user_id());
             // Not loaded yet is no problem.
-            let _ = spawn("launchctl", &["bootout", &format!("{domain}/{LABEL}")]);
-            spawn(
-                "launchctl",
-                &["bootstrap", &domain, &first.display().to_string()],
-            )
-            .map(drop)
+            let _ = launchctl("bootout", true, None);
+            launchctl("bootstrap", false, Some(first)).map(drop)
         }
     }
 }
@@ -243,10 +258,7 @@ fn off(context: &Context, desktop: Desktop, today: bool) -> Result<Exit, Error> 
     if paths.iter().any(|path| path.exists()) {
         let _ = match desktop {
             Desktop::Freedesktop => systemctl(&["disable", "--now", TIMER]),
-            Desktop::Macos => spawn(
-                "launchctl",
-                &["bootout", &format!("gui/{}/{LABEL}", desktop::user_id())],
-            ),
+            Desktop::Macos => launchctl("bootout", true, None),
         };
     }
     let (removed, kept) = remove(&dir, &paths);
@@ -271,16 +283,13 @@ fn off(context: &Context, desktop: Desktop, today: bool) -> Result<Exit, Error> 
 }
 
 fn now(context: &Context, desktop: Desktop, force: bool, at: u64) -> Result<Exit, Error> {
-    let memory_path = context.paths.remind_file();
-    let memory = memory_path.as_deref().map(Memory::load).unwrap_or_default();
     let config = &context.config;
     // A timetable that cannot be read is the quieter choice: no reminder.
     let unread = TIMETABLE.iter().any(|setting| config.is_unread(*setting));
     let local = crate::os::local_time(i64::try_from(at).unwrap_or(i64::MAX));
     let within =
         local.is_some_and(|local| config.schedule().work.contains(local.weekday, local.hour));
-    let snoozed = memory.snoozed.is_some() && memory.snoozed == local_date(at);
-    if !force && (unread || !within || snoozed) {
+    if !force && (unread || !within || snoozed(context, at).is_some()) {
         return Ok(Exit::Success);
     }
     let catalog = context.catalog()?;
@@ -293,12 +302,14 @@ fn now(context: &Context, desktop: Desktop, force: bool, at: u64) -> Result<Exit
     let period = at / (u64::from(config.schedule().every.0) * 60);
     let tip = select::in_turn(&tips, i64::try_from(period).unwrap_or_default());
     let nudge = nudge(&catalog, situation, tip).map_err(Error::Other)?;
+    let memory_path = context.paths.remind_file();
     let sent = match desktop {
         Desktop::Macos => desktop::osascript(&nudge.title, &nudge.body).map(|()| None),
         // No session bus (a console, cron without a desktop): nothing to show it on.
         Desktop::Freedesktop if desktop::session_bus().is_err() => Ok(None),
         Desktop::Freedesktop => {
-            desktop::notify(&nudge.title, &nudge.body, memory.last_id).map(Some)
+            let last = memory_path.as_deref().map(Memory::load).unwrap_or_default();
+            desktop::notify(&nudge.title, &nudge.body, last.last_id).map(Some)
         }
     };
     match (sent, memory_path) {
@@ -347,31 +358,11 @@ impl Report {
             .as_ref()
             .and_then(|path| std::fs::read_to_string(path).ok())
             .is_some_and(|text| units::unchanged(&text).is_some());
-        let memory = context
-            .paths
-            .remind_file()
-            .as_deref()
-            .map(Memory::load)
-            .unwrap_or_default();
-        let snoozed_today = memory.snoozed.is_some() && memory.snoozed == local_date(state::now());
-        let snoozed = memory
-            .snoozed
-            .as_deref()
-            .and_then(|date| date.parse().ok())
-            .filter(|_| snoozed_today);
-        let next = jiff::ZonedDateTime::now();
-        let next = schedule
-            .next_after(&next, snoozed)
-            .filter(|_| on)
-            .map(|at| at.strftime("%a %Y-%m-%d %H:%M").to_string());
+        let snoozed = snoozed(context, state::now());
         let timer_state = on
             .then(|| match desktop {
                 Desktop::Freedesktop => systemctl(&["is-active", TIMER]),
-                Desktop::Macos => spawn(
-                    "launchctl",
-                    &["print", &format!("gui/{}/{LABEL}", desktop::user_id())],
-                )
-                .map(|_| "loaded".to_string()),
+                Desktop::Macos => launchctl("print", true, None).map(|_| "loaded".to_string()),
             })
             .map(|said| {
                 said.map_or_else(
@@ -396,8 +387,8 @@ impl Report {
             every: schedule.every.to_string(),
             hours: schedule.work.hours.to_string(),
             days: schedule.work.days.to_string(),
-            next,
-            snoozed_today,
+            next: next(&schedule, snoozed).filter(|_| on),
+            snoozed_today: snoozed.is_some(),
             timer: first.filter(|_| on).map(|path| path.display().to_string()),
             timer_state,
             notifications,
@@ -420,8 +411,8 @@ impl Report {
                         ""
                     },
                     next.as_deref()
-                        .map_or("is not in the coming week".to_string(), |next| format!(
-                            "at {next}"
+                        .map_or("is not in the coming week".to_string(), |at| format!(
+                            "at {at}"
                         ))
                 ),
             },
