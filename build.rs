@@ -1,4 +1,4 @@
-//! Checks the built-in `tips.toml`, `exercises.toml`, `warning-signs.toml` and `diary.toml` with the reader
+//! Checks the built-in `tips.toml`, `exercises.toml`, `warning-signs.toml`, `diary.toml` and `reminders.toml` with the reader
 //! user files go through (`backcare-data`), and writes the tips, exercises and routines into
 //! `OUT_DIR/builtin.rs` as one Rust expression, which the binary compiles in as a static: no
 //! data file is shipped, and none is parsed at a shell start. Any problem in a file fails the
@@ -8,13 +8,18 @@ use std::{env, fs, path::Path};
 
 use backcare_data::builtin::Builtin;
 use backcare_data::read::position;
-use backcare_data::{diary, sheet, tips};
+use backcare_data::{diary, reminder, sheet, tips};
 
 fn main() {
     let tips = read("tips.toml");
     let exercises = read("exercises.toml");
     check_warning_signs();
     check_diary_words();
+    println!("cargo::rerun-if-changed=reminders.toml");
+    let text = fs::read_to_string("reminders.toml").expect("reminders.toml is readable");
+    if let Err(error) = reminder::Reminders::parse(&text) {
+        panic!("reminders.toml: {error}");
+    }
     let builtin = Builtin::from_files(tips, exercises);
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin.rs");
     fs::write(out, builtin.to_rust()).expect("OUT_DIR is writable");

@@ -11,7 +11,8 @@
 #
 # Targets: `tip --seed 1` and the quiet `tip --every 4h` <= 1.15 x hello (static-pie); `tip`
 # <= 1.15 x hello-state; peak RSS <= 3 MiB; every backcare figure at least 1.5 x faster than
-# fortune-kind (--peers). The packaged start-up line (sourcing the snippet file) adds at most
+# fortune-kind (--peers); `remind now` (one desktop reminder, a D-Bus round trip included)
+# <= 30 ms. The packaged start-up line (sourcing the snippet file) adds at most
 # 0.3 ms to an interactive shell start beyond the tip's own run (here stdout is not a terminal,
 # so no tip runs: what is measured is the line alone). With --peers, fortune (Debian's
 # fortune-mod), fortune-kind and tealdeer (installed by `cargo install --root` into
@@ -213,3 +214,33 @@ for path, target in zip(sys.argv[1:], ["2 ms", "10 ms"]):
     for result in json.load(open(path))["results"]:
         print(f"| {result['command']} | {result['median'] * 1e3:.2f} ms | {target} |")
 PY
+
+# `remind now`: one reminder sent over a session bus of its own to the tests' stand-in
+# notification server (tests/notification-server.py, Debian's python3 with python3-dbus and
+# python3-gi), the D-Bus round trip and the write of remind.json included. Skipped, with a
+# line saying so, where those are not installed.
+if command -v dbus-run-session >/dev/null 2>&1 && /usr/bin/python3 -c 'import dbus, gi' 2>/dev/null; then
+  rm -f "$work/notify.log" "$work/notify.ready"
+  # shellcheck disable=SC2016 # expanded by the inner shell
+  dbus-run-session -- bash -c '
+    /usr/bin/python3 tests/notification-server.py "$1/notify.log" "$1/notify.ready" & server=$!
+    while [ ! -e "$1/notify.ready" ]; do kill -0 "$server" || exit 3; sleep 0.01; done
+    hyperfine -N --output=pipe --warmup 5 --runs "$2" --style basic --export-json "$1/remind.json" \
+      -n "backcare remind now --force" "$3 remind now --force" >/dev/null
+    status=$?
+    kill "$server"
+    exit "$status"' bench "$work" "$((runs / 10 > 20 ? runs / 10 : 20))" "$backcare" 2>"$work/hyperfine.log" ||
+    { cat "$work/hyperfine.log" >&2; exit 1; }
+  echo
+  python3 - "$work/remind.json" "$work/notify.log" <<'PY'
+import json, sys
+result = json.load(open(sys.argv[1]))["results"][0]
+calls = sum(1 for _ in open(sys.argv[2]))
+print("| reminder (session D-Bus, stand-in server) | median | max | Notify calls |")
+print("|---|---|---|---|")
+print(f"| {result['command']} | {result['median'] * 1e3:.2f} ms | {max(result['times']) * 1e3:.2f} ms | {calls} |")
+PY
+else
+  echo
+  echo "(remind now not measured: it needs dbus-run-session, python3-dbus and python3-gi)"
+fi

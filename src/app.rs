@@ -82,6 +82,7 @@ backcare: short, trustworthy back-care tips for pregnancy and after the birth.
   backcare list                every tip, by topic
   backcare warning-signs       when back pain needs help now, with the numbers to call
   backcare stretch desk        a short guided routine
+  backcare remind on           a desktop reminder to move, in work hours
   backcare config set due_date 2027-03-14
   backcare --help              every command
 ";
@@ -148,6 +149,7 @@ fn settle_config_problems(
         Command::Config(_) => commands::config::STOPPED_BY,
         Command::Status => commands::status::STOPPED_BY,
         Command::Stretch(_) => commands::stretch::STOPPED_BY,
+        Command::Remind(_) => commands::remind::STOPPED_BY,
         Command::List(_) | Command::Search(_) | Command::Show(_) | Command::Topics => {
             commands::list::STOPPED_BY
         }
@@ -245,6 +247,7 @@ fn dispatch(context: &Context, command: Command) -> Result<Exit, Error> {
         Command::Line(args) => commands::line::run(context, &args),
         Command::Export(args) => commands::export::run(context, &args),
         Command::Stretch(args) => commands::stretch::run(context, &args),
+        Command::Remind(args) => commands::remind::run(context, &args),
         Command::Unhide(args) => commands::hide::run(context, &args.ids, false),
         Command::Topics => commands::topics::run(context),
         Command::WarningSigns(args) => {

@@ -233,9 +233,15 @@ pub enum Command {
     )]
     Diary(DiaryArgs),
 
+    /// Desktop reminders to move, on a timer, in your work hours: set up, try, snooze, remove
+    #[command(
+        after_help = "Examples:\n  backcare remind on                 every 45m, Monday to Friday, 9:00 to 17:00\n  backcare remind on --every 1h --hours 8-16 --days mon,wed,fri\n  backcare remind now --force        one now, to try it\n  backcare remind off --today        none until tomorrow\n  backcare remind off                the timer and its files removed\n  backcare remind                    whether they are on, the next, and how they come\n\nOn Linux a systemd user timer runs `backcare remind now`, which sends a notification\nover the session D-Bus at low urgency, replacing the last; on macOS a LaunchAgent and\nosascript. Without systemd, `remind on` prints the crontab lines that do the same."
+    )]
+    Remind(RemindArgs),
+
     /// Show the settings and where each comes from, or get, set or unset one
     #[command(
-        after_help = "Examples:\n  backcare config                        every setting, and where it comes from\n  backcare config set due_date 2027-03-14\n  backcare config set every 4h\n  backcare config get region\n  backcare config unset every\n\nKeys: due_date, birth_date, region, topics, every, daily, color, pelvic_girdle_pain,\nstretch_reminder. Comments and the order of the file are kept."
+        after_help = "Examples:\n  backcare config                        every setting, and where it comes from\n  backcare config set due_date 2027-03-14\n  backcare config set every 4h\n  backcare config get region\n  backcare config unset every\n\nKeys: due_date, birth_date, region, topics, every, daily, color, pelvic_girdle_pain,\nstretch_reminder, remind_every, remind_hours, remind_days. Comments and the order of the file are kept."
     )]
     Config(ConfigArgs),
 
@@ -461,7 +467,7 @@ pub struct TopicArgs {
     pub topics: Vec<String>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct StageArgs {
     /// Only tips for this week of pregnancy (1-42)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=42), conflicts_with = "stage")]
@@ -598,6 +604,70 @@ pub enum ConfigAction {
         #[arg(value_name = "KEY", add = ArgValueCandidates::new(crate::candidates::setting_candidates))]
         key: String,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    #[command(subcommand)]
+    pub action: Option<RemindAction>,
+
+    /// The desktop to set reminders up for, instead of this system's (for tests)
+    #[arg(long, value_enum, hide = true, global = true)]
+    pub desktop: Option<Desktop>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RemindAction {
+    /// Turn reminders on, or change them: the settings, then a timer that runs `remind now`
+    On(RemindOnArgs),
+    /// Turn reminders off: the timer and its files are removed
+    Off {
+        /// Only none today: they start again tomorrow
+        #[arg(long)]
+        today: bool,
+    },
+    /// Whether reminders are on, when the next one comes, and how they are delivered
+    Status,
+    /// Send a reminder now; outside your hours and days, or snoozed, it stays quiet
+    Now {
+        /// Send one whatever the hour, day or snooze
+        #[arg(long)]
+        force: bool,
+
+        /// The time to act at, in Unix seconds, instead of now (for tests)
+        #[arg(long, value_name = "SECONDS", hide = true)]
+        at: Option<u64>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct RemindOnArgs {
+    /// The time between two reminders (30m, 45m, 1h30m; at least 10m), written to the
+    /// config as `remind_every`
+    #[arg(long, value_name = "DURATION")]
+    pub every: Option<String>,
+
+    /// The hours reminders come in, from the first up to the second (9-17), as
+    /// `remind_hours`
+    #[arg(long, value_name = "FROM-TO")]
+    pub hours: Option<String>,
+
+    /// The days (mon-fri, mon,wed,fri, sat-sun, daily), as `remind_days`
+    #[arg(long, value_name = "DAYS")]
+    pub days: Option<String>,
+
+    /// Replace timer files that were changed by hand
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// How reminders reach the desktop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Desktop {
+    /// A systemd user timer (or cron), and a notification over the session D-Bus.
+    Freedesktop,
+    /// A LaunchAgent, and a notification through osascript.
+    Macos,
 }
 
 #[derive(Debug, Args)]

@@ -11,6 +11,9 @@
 //! pelvic_girdle_pain = false  # true: `stretch` leaves out wide-leg and one-leg movements
 //! stretch_reminder = false    # true: in work hours, now and then, the start-up tip suggests
 //!                             # `backcare stretch desk`
+//! remind_every = "45m"        # `backcare remind`: the time between two desktop reminders,
+//! remind_hours = "9-17"       # the hours they come in,
+//! remind_days = "mon-fri"     # and the days
 //! ```
 //!
 //! Settings on the command line win over the environment, which wins over this file.
@@ -26,6 +29,7 @@ use toml::de::DeValue;
 use crate::cli::ColorChoice;
 use crate::diagnostic::Diagnostic;
 use crate::every::Every;
+use crate::schedule::{Days, Hours, Interval, Schedule, WorkHours};
 use crate::tips::Catalog;
 use crate::tips::files::{describe, read_limited};
 
@@ -44,6 +48,10 @@ pub struct Config {
     pub pelvic_girdle_pain: bool,
     /// The start-up tip may be followed by a suggestion to stretch (see `tip`).
     pub stretch_reminder: bool,
+    /// `backcare remind`'s timetable; `None` takes the default (see [`Config::schedule`]).
+    pub remind_every: Option<Interval>,
+    pub remind_hours: Option<Hours>,
+    pub remind_days: Option<Days>,
     /// Every problem found in the file and the environment: `check` tells them, and a
     /// setting they name takes its quieter choice where there is one (see [`Config::is_unread`]).
     pub problems: Vec<ConfigProblem>,
@@ -219,6 +227,15 @@ impl Config {
             Setting::Daily => self.daily = flag()?,
             Setting::PelvicGirdlePain => self.pelvic_girdle_pain = flag()?,
             Setting::StretchReminder => self.stretch_reminder = flag()?,
+            Setting::RemindEvery | Setting::RemindHours | Setting::RemindDays => {
+                let text = value.as_str().ok_or(format!("`{name}` must be a string"))?;
+                let read = |error| format!("`{name}`: {error}");
+                match setting {
+                    Setting::RemindEvery => self.remind_every = Some(text.parse().map_err(read)?),
+                    Setting::RemindHours => self.remind_hours = Some(text.parse().map_err(read)?),
+                    _ => self.remind_days = Some(text.parse().map_err(read)?),
+                }
+            }
             Setting::Color => {
                 let choice = value.as_str().and_then(ColorChoice::from_name);
                 self.color =
@@ -282,6 +299,19 @@ impl Config {
             });
         }
         self
+    }
+
+    /// The reminders' timetable: the `remind_*` settings, each defaulting to every 45 minutes,
+    /// Monday to Friday, 9:00 to 17:00.
+    pub fn schedule(&self) -> Schedule {
+        let work = WorkHours::default();
+        Schedule {
+            work: WorkHours {
+                days: self.remind_days.unwrap_or(work.days),
+                hours: self.remind_hours.unwrap_or(work.hours),
+            },
+            every: self.remind_every.unwrap_or_default(),
+        }
     }
 
     /// Whether `setting` was written but could not be read (every setting is, in a file that
@@ -413,6 +443,37 @@ mod tests {
         assert_eq!(lines[2].0, Some("color"));
         // The good setting still counts.
         assert_eq!(config.every, Some("4h".parse().unwrap()));
+    }
+
+    #[test]
+    fn reads_the_reminders_timetable_with_defaults_for_what_is_missing() {
+        let (config, problems) = Config::parse(
+            "c.toml",
+            "remind_every = \"1h\"\nremind_days = \"sat-sun\"\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            config.schedule().to_string(),
+            "every 1h, sat-sun 9:00 to 17:00"
+        );
+        assert_eq!(
+            Config::default().schedule().to_string(),
+            "every 45m, mon-fri 9:00 to 17:00"
+        );
+        let (_, problems) = Config::parse("c.toml", "remind_hours = \"17-9\"\nremind_every = 45\n");
+        assert_eq!(problems[0].key, Some(Setting::RemindHours));
+        assert!(
+            problems[0]
+                .diagnostic
+                .headline()
+                .contains("`remind_hours`: `17-9` is not a span of hours")
+        );
+        assert!(
+            problems[1]
+                .diagnostic
+                .headline()
+                .contains("`remind_every` must be a string")
+        );
     }
 
     #[test]

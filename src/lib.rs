@@ -6,7 +6,8 @@
 //! (model, file format, built-in set, loading: tips, and the exercises and routines of
 //! `stretch`), `select` (which tip), `search`, `output` (text, colour, JSON, sanitizing),
 //! `state` (what `tip` remembers), `config`, `pregnancy` (week and stage), `every`
-//! (durations), `warning_signs` (the signs and numbers, as data), `stretch` (guided exercise
+//! (durations), `schedule` (work hours and the reminders' times), `remind` (desktop reminders: their
+//! text, state and timer files), `warning_signs` (the signs and numbers, as data), `stretch` (guided exercise
 //! sessions: what is safe for whom, and the countdown), `candidates` (what completion
 //! offers), `suggest`, `diagnostic`, `paths`, `error`.
 #![deny(unsafe_code)]
@@ -26,7 +27,9 @@ pub mod os;
 pub mod output;
 pub mod paths;
 pub mod pregnancy;
+pub mod remind;
 pub mod sanitize;
+pub mod schedule;
 pub mod search;
 pub mod select;
 pub mod state;

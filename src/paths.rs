@@ -9,10 +9,14 @@ use etcetera::BaseStrategy;
 pub struct Paths {
     /// `$XDG_CONFIG_HOME/backcare` or `~/.config/backcare`: config.toml, tips.toml, tips.d/.
     pub config_dir: Option<PathBuf>,
-    /// `$XDG_STATE_HOME/backcare` or `~/.local/state/backcare`: state.json.
+    /// `$XDG_STATE_HOME/backcare` or `~/.local/state/backcare`: state.json, remind.json.
     pub state_dir: Option<PathBuf>,
     /// `$XDG_DATA_HOME/backcare` or `~/.local/share/backcare`: hidden.toml and diary.tsv, the user's own.
     pub data_dir: Option<PathBuf>,
+    /// `$XDG_CONFIG_HOME/systemd/user`: the reminders' systemd user units.
+    pub systemd_dir: Option<PathBuf>,
+    /// `~/Library/LaunchAgents`: the reminders' LaunchAgent on macOS.
+    pub launch_agents_dir: Option<PathBuf>,
 }
 
 impl Paths {
@@ -29,6 +33,10 @@ impl Paths {
                     .filter(|dir| dir.is_absolute()),
                 data_dir: Some(strategy.data_dir().join("backcare"))
                     .filter(|dir| dir.is_absolute()),
+                systemd_dir: Some(strategy.config_dir().join("systemd/user"))
+                    .filter(|dir| dir.is_absolute()),
+                launch_agents_dir: Some(strategy.home_dir().join("Library/LaunchAgents"))
+                    .filter(|dir| dir.is_absolute()),
             },
             Err(_) => Paths::default(),
         }
@@ -40,6 +48,11 @@ impl Paths {
 
     pub fn state_file(&self) -> Option<PathBuf> {
         self.state_dir.as_ref().map(|dir| dir.join("state.json"))
+    }
+
+    /// What `remind` remembers: the snoozed day and the last notification's id.
+    pub fn remind_file(&self) -> Option<PathBuf> {
+        self.state_dir.as_ref().map(|dir| dir.join("remind.json"))
     }
 
     pub fn hidden_file(&self) -> Option<PathBuf> {

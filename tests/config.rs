@@ -120,7 +120,10 @@ fn config_alone_shows_every_setting_and_where_it_comes_from() {
     assert_eq!(json["settings"]["color"]["value"], "auto");
     assert_eq!(json["settings"]["color"]["from"], "default");
     assert!(json["settings"]["due_date"]["value"].is_null());
-    assert_eq!(json["settings"].as_object().unwrap().len(), 9);
+    assert_eq!(
+        json["settings"].as_object().unwrap().len(),
+        backcare::config::Setting::ALL.len()
+    );
 }
 
 /// Runs setting different keys at once take turns under the lock: every one lands.

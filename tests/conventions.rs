@@ -78,6 +78,15 @@ printf '%s\n' "${{COMPREPLY[@]}}""#
     );
     let commands = complete("backcare warn");
     assert!(commands.contains("\nwarning-signs\n"), "{commands}");
+    let remind = complete("backcare remind o");
+    assert!(
+        remind.contains("\non\n") && remind.contains("\noff\n"),
+        "{remind}"
+    );
+    assert!(
+        !remind.contains("now"),
+        "only matching subcommands: {remind}"
+    );
     let routines = complete("backcare stretch pe");
     assert!(routines.contains("\npelvic-floor\n"), "{routines}");
     assert!(

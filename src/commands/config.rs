@@ -15,6 +15,7 @@ use crate::error::{Error, Exit};
 use crate::every::Every;
 use crate::os::replace::{Durability, lock_beside, replace_file};
 use crate::sanitize::visible;
+use crate::schedule::{Days, Hours, Interval};
 use crate::suggest::did_you_mean;
 use crate::tips::files::describe;
 use crate::{select, warning_signs};
@@ -64,6 +65,9 @@ fn shown(config: &Config, setting: Setting) -> Option<String> {
             .map(|choice| format!("{choice:?}").to_lowercase()),
         Setting::PelvicGirdlePain => flag(config.pelvic_girdle_pain),
         Setting::StretchReminder => flag(config.stretch_reminder),
+        Setting::RemindEvery => config.remind_every.map(|every| every.to_string()),
+        Setting::RemindHours => config.remind_hours.map(|hours| hours.to_string()),
+        Setting::RemindDays => config.remind_days.map(|days| days.to_string()),
     }
 }
 
@@ -88,6 +92,7 @@ fn list(context: &Context) -> Result<Exit, Error> {
     let document = read(&path).ok().flatten();
     let mut text = format!("# {}\n", visible(&path.display().to_string()));
     let mut object = serde_json::Map::new();
+    let schedule = Config::default().schedule();
     for setting in Setting::ALL {
         let value = shown(&context.config, setting);
         let from = source(setting, &document);
@@ -98,6 +103,9 @@ fn list(context: &Context) -> Result<Exit, Error> {
             Setting::Daily | Setting::PelvicGirdlePain | Setting::StretchReminder => {
                 Some("false".to_string())
             }
+            Setting::RemindEvery => Some(schedule.every.to_string()),
+            Setting::RemindHours => Some(schedule.work.hours.to_string()),
+            Setting::RemindDays => Some(schedule.work.days.to_string()),
             _ => None,
         });
         let written = value.clone().unwrap_or_else(|| "(not set)".to_string());
@@ -174,6 +182,12 @@ fn value(context: &Context, setting: Setting, written: &str) -> Result<Value, Er
                 .ok_or_else(|| usage("must be auto, always or never".to_string()))?;
             Value::from(written)
         }
+        // Written back in the form backcare prints them (`90m` is `1h30m`).
+        Setting::RemindEvery => {
+            Value::from(written.parse::<Interval>().map_err(usage)?.to_string())
+        }
+        Setting::RemindHours => Value::from(written.parse::<Hours>().map_err(usage)?.to_string()),
+        Setting::RemindDays => Value::from(written.parse::<Days>().map_err(usage)?.to_string()),
         Setting::Daily | Setting::PelvicGirdlePain | Setting::StretchReminder => {
             match written.to_ascii_lowercase().as_str() {
                 "true" | "yes" | "on" => Value::from(true),
@@ -185,24 +199,45 @@ fn value(context: &Context, setting: Setting, written: &str) -> Result<Value, Er
 }
 
 fn set(context: &Context, setting: Setting, written: &str) -> Result<Exit, Error> {
-    let value = value(context, setting, written)?;
-    let path = config_path(context)?;
-    change(&path, |document| match document.get_mut(setting.name()) {
-        // The new value takes the old one's place and keeps its comment.
-        Some(Item::Value(old)) => {
-            let decor = old.decor().clone();
-            *old = value.clone();
-            *old.decor_mut() = decor;
-        }
-        _ => document[setting.name()] = Item::Value(value.clone()),
-    })?;
-    emit(&format!(
-        "{} = {}   # in {}\n",
-        setting.name(),
-        visible(value.to_string().trim()),
-        visible(&path.display().to_string())
-    ))?;
+    emit(&write(context, &[(setting, written)])?)?;
     Ok(Exit::Success)
+}
+
+/// Writes `settings` to the config file in one change, each checked as `config set` checks
+/// it: nothing is written if one is refused. Returns what was written, a line for each.
+pub fn write(context: &Context, settings: &[(Setting, &str)]) -> Result<String, Error> {
+    let values = settings
+        .iter()
+        .map(|(setting, written)| value(context, *setting, written))
+        .collect::<Result<Vec<Value>, Error>>()?;
+    let path = config_path(context)?;
+    change(&path, |document| {
+        for ((setting, _), value) in settings.iter().zip(&values) {
+            match document.get_mut(setting.name()) {
+                // The new value takes the old one's place and keeps its comment.
+                Some(Item::Value(old)) => {
+                    let decor = old.decor().clone();
+                    *old = value.clone();
+                    *old.decor_mut() = decor;
+                }
+                _ => document[setting.name()] = Item::Value(value.clone()),
+            }
+        }
+    })?;
+    let path = path.display().to_string();
+    Ok(settings
+        .iter()
+        .zip(&values)
+        .map(|((setting, _), value)| {
+            let value = value.to_string();
+            format!(
+                "{} = {}   # in {}\n",
+                setting.name(),
+                visible(value.trim()),
+                visible(&path)
+            )
+        })
+        .collect())
 }
 
 fn unset(context: &Context, setting: Setting) -> Result<Exit, Error> {

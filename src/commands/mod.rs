@@ -12,6 +12,7 @@ pub mod line;
 pub mod list;
 pub mod log;
 pub mod man;
+pub mod remind;
 pub mod search;
 pub mod show;
 pub mod status;

@@ -1,5 +1,5 @@
-//! `backcare status`: the week, stage and region in use, and the files backcare reads and
-//! writes.
+//! `backcare status`: the week, stage and region in use, the files backcare reads and
+//! writes, and the desktop reminders.
 
 use std::path::PathBuf;
 
@@ -64,6 +64,7 @@ struct Status {
     /// The topics start-up tips come from (`None`: every topic), and those no file declares.
     topics: Option<Vec<String>>,
     unknown_topics: Vec<String>,
+    reminders: super::remind::Report,
     #[serde(skip)]
     stage_progress: Option<Progress>,
     #[serde(skip)]
@@ -154,6 +155,7 @@ impl Status {
                 .into_iter()
                 .map(|problem| problem.message)
                 .collect(),
+            reminders: super::remind::Report::gather(context, super::remind::this_desktop()),
             stage_progress: progress,
             region_told: match from {
                 RegionFrom::Nowhere => from.describe().to_string(),
@@ -210,6 +212,7 @@ impl Status {
         for skipped in &self.skipped_files {
             line("Skipped:", &format!("{} {}", skipped.path, skipped.reason));
         }
+        text.push_str(&self.reminders.text(style));
         text
     }
 

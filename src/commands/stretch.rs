@@ -73,7 +73,7 @@ pub fn run(context: &Context, args: &StretchArgs) -> Result<Exit, Error> {
 /// Who is exercising: the stage from `--week`/`--stage`, else from the config file's
 /// dates (a date that has gone wrong costs a warning, and the strictest rules apply), and
 /// the `pelvic_girdle_pain` setting.
-fn situation(context: &Context, stage_args: &StageArgs) -> Situation {
+pub fn situation(context: &Context, stage_args: &StageArgs) -> Situation {
     let pelvic_girdle_pain = context.config.pelvic_girdle_pain;
     if let Some(week) = stage_args.week {
         return Situation {

@@ -1,12 +1,14 @@
 //! Everything backcare asks of the operating system beyond what std gives: the terminal's
 //! modes and keys during a `stretch` session, signals (caught, and a death by one passed on),
 //! the local time, what stdout is, replacing a file and its lock ([`replace`], through
-//! tempfile) and the pager ([`pager`]). This file is the one place allowed `unsafe` (the crate
-//! denies it everywhere else, its two submodules included), and it uses rustix and
+//! tempfile), the pager ([`pager`]) and the desktop's notifications and service manager
+//! ([`desktop`]). This file is the one place allowed `unsafe` (the crate
+//! denies it everywhere else, its submodules included), and it uses rustix and
 //! signal-hook wherever they give a safe call; what is left is `localtime_r` and asking
 //! whether a signal is ignored.
 #![allow(unsafe_code)]
 
+pub mod desktop;
 pub mod pager;
 pub mod replace;
 

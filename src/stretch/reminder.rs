@@ -1,39 +1,37 @@
 //! The start-up tip's suggestion to stretch (the `stretch_reminder` setting, off by default):
 //! in work hours, at most once every few hours, a line after the tip points to the desk
-//! routine. Decided from the local clock and the time the state file says it was last shown.
+//! routine. Decided from the local clock and the time the state file says it was last shown;
+//! the work hours are the rule `remind` follows too (`schedule`), at their defaults.
+
+use crate::schedule::WorkHours;
 
 /// The line, after the tip.
 pub const LINE: &str = "A few minutes for your back? backcare stretch desk";
 /// The least time between two suggestions.
 pub const EVERY_SECONDS: u64 = 3 * 60 * 60;
-/// Work hours: Monday to Friday (1 to 5, as C counts from Sunday), 9:00 to 17:00 local time.
-const WORK_DAYS: std::ops::RangeInclusive<i32> = 1..=5;
-const WORK_HOURS: std::ops::Range<i32> = 9..17;
 
 /// Whether to suggest a session at `now` (Unix seconds), last suggested at `last`.
 pub fn due(last: Option<u64>, now: u64) -> bool {
     local_day_and_hour(now).is_some_and(|(weekday, hour)| due_at(last, now, weekday, hour))
 }
 
-fn due_at(last: Option<u64>, now: u64, weekday: i32, hour: i32) -> bool {
+/// Work hours are Monday to Friday, 9:00 to 17:00 local time.
+fn due_at(last: Option<u64>, now: u64, weekday: u32, hour: u32) -> bool {
     let rested = last.is_none_or(|last| now < last || now - last >= EVERY_SECONDS);
-    WORK_DAYS.contains(&weekday) && WORK_HOURS.contains(&hour) && rested
+    WorkHours::default().contains(weekday, hour) && rested
 }
 
 /// The weekday (0 is Sunday) and hour at `now` where the user is.
-fn local_day_and_hour(now: u64) -> Option<(i32, i32)> {
+fn local_day_and_hour(now: u64) -> Option<(u32, u32)> {
     let local = crate::os::local_time(i64::try_from(now).ok()?)?;
-    Some((
-        i32::try_from(local.weekday).ok()?,
-        i32::try_from(local.hour).ok()?,
-    ))
+    Some((local.weekday, local.hour))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const WEDNESDAY: i32 = 3;
+    const WEDNESDAY: u32 = 3;
 
     #[test]
     fn only_in_work_hours_and_not_too_often() {

@@ -1,5 +1,5 @@
 //! backcare's content: the schema of every file it reads (tips, topics and sources;
-//! exercises and routines; the warning signs; the config keys) and the one reader those files
+//! exercises and routines; the warning signs; a reminder's text; the config keys) and the one reader those files
 //! go through.
 //!
 //! Both `build.rs` (which checks the built-in files and turns them into [`builtin::Builtin`])
@@ -12,6 +12,7 @@ pub mod diary;
 mod exercises;
 pub mod model;
 pub mod read;
+pub mod reminder;
 pub mod setting;
 pub mod sheet;
 pub mod suggest;

@@ -12,10 +12,13 @@ pub enum Setting {
     Color,
     PelvicGirdlePain,
     StretchReminder,
+    RemindEvery,
+    RemindHours,
+    RemindDays,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 9] = [
+    pub const ALL: [Setting; 12] = [
         Setting::DueDate,
         Setting::BirthDate,
         Setting::Region,
@@ -25,9 +28,12 @@ impl Setting {
         Setting::Color,
         Setting::PelvicGirdlePain,
         Setting::StretchReminder,
+        Setting::RemindEvery,
+        Setting::RemindHours,
+        Setting::RemindDays,
     ];
     /// Every key of the config file, in the order of [`Setting::ALL`].
-    pub const NAMES: [&'static str; 9] = [
+    pub const NAMES: [&'static str; 12] = [
         "due_date",
         "birth_date",
         "region",
@@ -37,6 +43,9 @@ impl Setting {
         "color",
         "pelvic_girdle_pain",
         "stretch_reminder",
+        "remind_every",
+        "remind_hours",
+        "remind_days",
     ];
 
     /// The key in the config file.
