@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::TestEnv;
 use predicates::str::contains;
 
@@ -200,21 +202,15 @@ fn a_set_killed_before_its_rename_loses_nothing() {
     let env = TestEnv::new();
     let original = "# mine\nevery = \"4h\"\n";
     env.write_config(original);
-    let status = std::process::Command::new("strace")
-        .args([
-            "-f",
-            "-qq",
-            "-o",
-            "/dev/null",
-            "-e",
-            "trace=rename,renameat,renameat2",
-            "-e",
-            "inject=rename,renameat,renameat2:signal=KILL",
-        ])
-        .arg(assert_cmd::cargo::cargo_bin("backcare"))
-        .args(["config", "set", "daily", "true"])
-        .env_clear()
-        .envs(env.environment())
+    let status = env
+        .under_strace(
+            Path::new("/dev/null"),
+            &[
+                "trace=rename,renameat,renameat2",
+                "inject=rename,renameat,renameat2:signal=KILL",
+            ],
+            &["config", "set", "daily", "true"],
+        )
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .status()

@@ -6,7 +6,7 @@ mod common;
 
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 use common::TestEnv;
@@ -327,12 +327,7 @@ fn a_diary_of_100000_entries_is_read() {
 }
 
 fn strace(env: &TestEnv, inject: &str, args: &[&str]) -> std::process::ExitStatus {
-    std::process::Command::new("strace")
-        .args(["-f", "-qq", "-o", "/dev/null", "-e", inject])
-        .arg(assert_cmd::cargo::cargo_bin("backcare"))
-        .args(args)
-        .env_clear()
-        .envs(env.environment())
+    env.under_strace(Path::new("/dev/null"), &[inject], args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
@@ -406,19 +401,12 @@ fn a_full_disk_saves_nothing_and_changes_nothing() {
     let env = TestEnv::new();
     env.run(&["log", "4", "--note", "kept"]).success();
     let before = read(&env);
-    let output = std::process::Command::new("strace")
-        .args([
-            "-f",
-            "-qq",
-            "-o",
-            "/dev/null",
-            "-e",
-            "inject=write:error=ENOSPC:when=1",
-        ])
-        .arg(assert_cmd::cargo::cargo_bin("backcare"))
-        .args(["log", "5", "--note", "lost"])
-        .env_clear()
-        .envs(env.environment())
+    let output = env
+        .under_strace(
+            Path::new("/dev/null"),
+            &["inject=write:error=ENOSPC:when=1"],
+            &["log", "5", "--note", "lost"],
+        )
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -477,37 +465,4 @@ fn every_warning_word_finds_a_sign() {
             "`{word}` finds no sign: {out}"
         );
     }
-}
-
-/// A shell start never reads the diary: `tip --startup` opens no file of it.
-#[test]
-#[ignore = "needs strace: run with `cargo test -- --include-ignored`"]
-fn a_shell_start_never_opens_the_diary() {
-    common::installed("strace");
-    let env = TestEnv::new();
-    env.run(&["log", "4"]).success();
-    let trace = env.dir.path().join("trace");
-    let status = std::process::Command::new("strace")
-        .args([
-            "-f",
-            "-qq",
-            "-e",
-            "trace=open,openat,stat,statx,newfstatat",
-            "-o",
-        ])
-        .arg(&trace)
-        .arg(assert_cmd::cargo::cargo_bin("backcare"))
-        .args(["tip", "--startup"])
-        .env_clear()
-        .envs(env.environment())
-        .stdout(Stdio::piped())
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let calls = std::fs::read_to_string(trace).unwrap();
-    assert!(
-        calls.contains("state"),
-        "the trace holds the run's own files: {calls}"
-    );
-    assert!(!calls.contains("diary"), "{calls}");
 }

@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::{TestEnv, path_str};
 use predicates::prelude::*;
 use predicates::str::contains;
@@ -258,22 +260,15 @@ fn two_slow_writers_lose_nothing() {
     let ids = builtin_ids(&env);
     env.run(&["hide", &ids[0]]).success();
     let slow = |id: &str| {
-        let mut cmd = std::process::Command::new("strace");
-        cmd.args([
-            "-f",
-            "-qq",
-            "-o",
-            "/dev/null",
-            "-e",
-            "trace=rename,renameat,renameat2",
-            "-e",
-            "inject=rename,renameat,renameat2:delay_enter=500000",
-        ])
-        .arg(assert_cmd::cargo::cargo_bin("backcare"))
-        .args(["hide", id])
-        .env_clear()
-        .envs(env.environment())
-        .stdout(std::process::Stdio::null());
+        let mut cmd = env.under_strace(
+            Path::new("/dev/null"),
+            &[
+                "trace=rename,renameat,renameat2",
+                "inject=rename,renameat,renameat2:delay_enter=500000",
+            ],
+            &["hide", id],
+        );
+        cmd.stdout(std::process::Stdio::null());
         cmd.spawn().unwrap()
     };
     let children = [slow(&ids[1]), slow(&ids[2])];
@@ -345,21 +340,15 @@ fn a_hide_killed_before_its_rename_loses_nothing() {
     let ids = builtin_ids(&env);
     env.run(&["hide", &ids[0]]).success();
     let before = std::fs::read_to_string(hidden_file(&env)).unwrap();
-    let status = std::process::Command::new("strace")
-        .args([
-            "-f",
-            "-qq",
-            "-o",
-            "/dev/null",
-            "-e",
-            "trace=rename,renameat,renameat2",
-            "-e",
-            "inject=rename,renameat,renameat2:signal=KILL",
-        ])
-        .arg(assert_cmd::cargo::cargo_bin("backcare"))
-        .args(["hide", &ids[1]])
-        .env_clear()
-        .envs(env.environment())
+    let status = env
+        .under_strace(
+            Path::new("/dev/null"),
+            &[
+                "trace=rename,renameat,renameat2",
+                "inject=rename,renameat,renameat2:signal=KILL",
+            ],
+            &["hide", &ids[1]],
+        )
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .status()

@@ -647,22 +647,20 @@ fn the_launch_agent_parses_and_names_the_program_and_its_times() {
     );
 }
 
-/// A shell start is unchanged: `tip` opens nothing of the reminders', not even their state.
+/// A shell start is unchanged: `tip` opens nothing of the reminders', not even their state,
+/// nor the pain diary.
 #[test]
 #[ignore = "needs strace: run with `cargo test -- --include-ignored`"]
-fn a_shell_start_reads_no_reminder_state() {
+fn a_shell_start_reads_no_reminder_state_nor_the_diary() {
     installed("strace");
     let desk = Desk::new(0);
     desk.run(&["remind", "on"]).success();
     desk.run(&["remind", "off", "--today"]).success();
+    desk.run(&["log", "4"]).success();
     let trace = desk.env.dir.path().join("trace");
-    let status = Command::new("strace")
-        .args(["-f", "-qq", "-e", "trace=%file", "-o"])
-        .arg(&trace)
-        .arg(assert_cmd::cargo::cargo_bin("backcare"))
-        .args(["tip", "--startup"])
-        .env_clear()
-        .envs(desk.env.environment())
+    let status = desk
+        .env
+        .under_strace(&trace, &["trace=%file"], &["tip", "--startup"])
         .stdout(std::process::Stdio::piped())
         .status()
         .unwrap();
@@ -672,7 +670,7 @@ fn a_shell_start_reads_no_reminder_state() {
         trace.contains("state.json"),
         "the trace holds the tip's own state: {trace}"
     );
-    for theirs in ["remind.json", "remind.lock", "systemd/user", TIMER] {
+    for theirs in ["remind.json", "remind.lock", "systemd/user", TIMER, "diary"] {
         assert!(!trace.contains(theirs), "{theirs}: {trace}");
     }
 }

@@ -102,6 +102,29 @@ impl TestEnv {
         script
     }
 
+    /// `backcare ARGS` in this environment under strace, following children, with each of
+    /// `expressions` as an `-e` (`inject=rename:signal=KILL`) and strace's own output written
+    /// to `trace` (`/dev/null` to drop it).
+    pub fn under_strace(
+        &self,
+        trace: &Path,
+        expressions: &[&str],
+        args: &[&str],
+    ) -> std::process::Command {
+        let mut strace = std::process::Command::new("strace");
+        strace.args(["-f", "-qq", "-o"]).arg(trace);
+        for expression in expressions {
+            strace.args(["-e", expression]);
+        }
+        strace
+            .arg(assert_cmd::cargo::cargo_bin("backcare"))
+            .args(args)
+            .env_clear()
+            .envs(self.environment())
+            .current_dir(self.dir.path());
+        strace
+    }
+
     pub fn run(&self, args: &[&str]) -> assert_cmd::assert::Assert {
         self.cmd().args(args).assert()
     }
