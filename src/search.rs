@@ -129,10 +129,27 @@ impl Synonyms {
 
     /// Reads a table; the error says what is wrong.
     pub fn parse(text: &str) -> Result<Synonyms, String> {
+        Synonyms::parse_groups(text, |_| true)
+    }
+
+    /// The built-in groups that hold one of `words` as written (in any case): for the
+    /// diary's warning words, which then need not stem the whole table at every `log`. A
+    /// test checks that they give each word the alternatives the whole table gives.
+    pub fn builtin_holding(words: &[String]) -> Synonyms {
+        let wanted: HashSet<String> = words.iter().map(|word| fold(word)).collect();
+        Synonyms::parse_groups(SAME_WORDS, |same| {
+            same.words
+                .iter()
+                .any(|phrase| wanted.contains(&fold(phrase)))
+        })
+        .unwrap_or_else(|_| Synonyms::none())
+    }
+
+    fn parse_groups(text: &str, keep: impl Fn(&Same) -> bool) -> Result<Synonyms, String> {
         let table: SameWords = toml::from_str(text).map_err(|error| error.to_string())?;
         let stemmer = stemmer();
         let mut synonyms = Synonyms::none();
-        for (at, same) in table.same.iter().enumerate() {
+        for (at, same) in table.same.iter().filter(|same| keep(same)).enumerate() {
             if same.words.len() < 2 {
                 return Err(format!("group {} needs at least two words", at + 1));
             }

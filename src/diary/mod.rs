@@ -306,8 +306,8 @@ fn unescape(text: &str) -> Result<String, String> {
     Ok(out)
 }
 
-/// The file's text, `None` if there is none yet; a file too large to be a diary is an error.
-fn read_text(path: &Path) -> Result<Option<String>, Error> {
+/// The file's bytes, `None` if there is none yet; a file too large to be a diary is an error.
+fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, Error> {
     let cannot = |error: io::Error| {
         Error::Other(format!(
             "cannot read the diary {}: {}",
@@ -333,9 +333,17 @@ fn read_text(path: &Path) -> Result<Option<String>, Error> {
         }
         Ok(_) => {}
     }
-    let bytes = fs::read(path).map_err(cannot)?;
-    // A byte that is not UTF-8 (a stray edit) spoils one line, not the diary.
-    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
+    fs::read(path).map(Some).map_err(cannot)
+}
+
+/// The file's text, `None` if there is none yet. A byte that is not UTF-8 (a stray edit)
+/// spoils one line, not the diary.
+fn read_text(path: &Path) -> Result<Option<String>, Error> {
+    let bytes = read_bytes(path)?;
+    Ok(bytes.map(|bytes| match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
+    }))
 }
 
 /// The lines of the diary at `path` that cannot be read, as problems with their places,
@@ -387,18 +395,18 @@ fn locked(path: &Path) -> Result<fs::File, Error> {
 /// and returns it: once this returns, the entry is on disk.
 pub fn append(path: &Path, make: impl FnOnce(u64) -> Entry) -> Result<Entry, Error> {
     let _lock = locked(path)?;
-    let text = read_text(path)?;
-    let last = text.as_deref().map_or(0, last_id);
+    let file = read_bytes(path)?;
+    let last = file.as_deref().map_or(0, last_id);
     let entry = make(last + 1);
     let mut bytes = String::new();
-    match text.as_deref() {
+    match file.as_deref() {
         None => {
             bytes.push_str(INTRO);
             bytes.push_str(&COLUMNS.join("\t"));
             bytes.push('\n');
         }
         // A last line without its line break (typed by hand) keeps a line of its own.
-        Some(text) if !text.is_empty() && !text.ends_with('\n') => bytes.push('\n'),
+        Some(file) if !file.is_empty() && !file.ends_with(b"\n") => bytes.push('\n'),
         Some(_) => {}
     }
     let _ = writeln!(bytes, "{}", entry.line());
@@ -412,10 +420,13 @@ pub fn append(path: &Path, make: impl FnOnce(u64) -> Entry) -> Result<Entry, Err
     Ok(entry)
 }
 
-/// The highest id in the file (only the ids are read: this runs at every `log`).
-fn last_id(text: &str) -> u64 {
-    text.lines()
-        .filter_map(|line| line.split_once('\t')?.0.parse::<u64>().ok())
+/// The highest id in the file (only the ids are read, as bytes: this runs at every `log`).
+fn last_id(file: &[u8]) -> u64 {
+    file.split(|byte| *byte == b'\n')
+        .filter_map(|line| {
+            let id = &line[..line.iter().position(|byte| *byte == b'\t')?];
+            std::str::from_utf8(id).ok()?.parse::<u64>().ok()
+        })
         .max()
         .unwrap_or(0)
 }
@@ -501,7 +512,7 @@ mod tests {
 
     #[test]
     fn the_last_id_is_found_among_lines_of_any_kind() {
-        assert_eq!(last_id("# x\n3\tz\n12\t...\nnot\n7\tq"), 12);
-        assert_eq!(last_id(""), 0);
+        assert_eq!(last_id(b"# x\n3\tz\n12\t...\nnot\n7\tq"), 12);
+        assert_eq!(last_id(b""), 0);
     }
 }
