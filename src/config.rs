@@ -29,9 +29,10 @@ use toml::de::DeValue;
 use crate::cli::ColorChoice;
 use crate::diagnostic::Diagnostic;
 use crate::every::Every;
+use crate::os::describe;
 use crate::schedule::{Days, Hours, Interval, Schedule, WorkHours};
 use crate::tips::Catalog;
-use crate::tips::files::{describe, read_limited};
+use crate::tips::files::read_limited;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Config {

@@ -13,11 +13,11 @@ use crate::cli::{ColorChoice, ConfigAction};
 use crate::config::{Config, Setting, StoppedBy};
 use crate::error::{Error, Exit};
 use crate::every::Every;
+use crate::os::describe;
 use crate::os::replace::{Durability, lock_beside, replace_file};
 use crate::sanitize::visible;
 use crate::schedule::{Days, Hours, Interval};
 use crate::suggest::did_you_mean;
-use crate::tips::files::describe;
 use crate::{select, warning_signs};
 
 // `config` is how a broken setting is mended: nothing stops it.

@@ -104,7 +104,7 @@ fn lock(path: &Path) -> Result<std::fs::File, Error> {
             "another backcare held it for {} seconds",
             HIDE_LOCK_WAIT.as_secs()
         ))),
-        Err(error) => Err(cannot(crate::tips::files::describe(&error))),
+        Err(error) => Err(cannot(crate::os::describe(&error))),
     }
 }
 
@@ -113,7 +113,7 @@ fn save(hidden: &Hidden, path: &Path) -> Result<(), Error> {
         Error::Other(format!(
             "cannot save {}: {}",
             path.display(),
-            crate::tips::files::describe(&error)
+            crate::os::describe(&error)
         ))
     })
 }

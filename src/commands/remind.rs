@@ -14,13 +14,13 @@ use super::{Context, emit, warn};
 use crate::cli::{Desktop, RemindAction, RemindArgs, RemindOnArgs, StageArgs};
 use crate::config::{Config, Setting, StoppedBy};
 use crate::error::{Error, Exit};
+use crate::os::describe;
 use crate::os::desktop::{self, run as spawn};
 use crate::os::replace::{Durability, replace_file};
 use crate::remind::units::{self, LABEL, TIMER};
 use crate::remind::{Memory, local_date, nudge};
 use crate::sanitize::visible;
 use crate::schedule::Schedule;
-use crate::tips::files::describe;
 use crate::{select, state};
 
 // `off` and `status` work whatever the config says; `on` and `now` look at the timetable's

@@ -61,7 +61,7 @@ pub fn run(context: &Context, args: &StretchArgs) -> Result<Exit, Error> {
     let report = session::run(&plan, safety, &look).map_err(|error| {
         Error::Other(format!(
             "cannot write output: {}",
-            crate::tips::files::describe(&error)
+            crate::os::describe(&error)
         ))
     })?;
     Ok(match report.ending {

@@ -6,6 +6,7 @@ use crate::cli::{StageArgs, TipArgs};
 use crate::config::{Setting, StoppedBy};
 use crate::error::{Error, Exit};
 use crate::every::Every;
+use crate::os::describe;
 use crate::output::json::{self, TipObject};
 use crate::pregnancy;
 use crate::pregnancy::Progress;
@@ -14,7 +15,6 @@ use crate::select::Preference;
 use crate::state::{self, LoadProblem, Session, State};
 use crate::stretch::reminder;
 use crate::suggest::did_you_mean;
-use crate::tips::files::describe;
 use crate::tips::{Catalog, Tip};
 
 // A shell start always shows a tip: a config problem costs it one warning line.

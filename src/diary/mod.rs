@@ -32,8 +32,8 @@ use jiff::civil::DateTime;
 pub use backcare_data::diary::{Place, Words};
 
 use crate::error::Error;
+use crate::os::describe;
 use crate::os::replace::{self, Durability};
-use crate::tips::files::describe;
 
 /// The columns, as the file's column line names them.
 pub const COLUMNS: [&str; 7] = ["id", "time", "kind", "score", "where", "helped", "note"];

@@ -18,7 +18,7 @@ pub fn run(program: &str, args: &[&str]) -> Result<String, String> {
         .output()
         .map_err(|error| match error.kind() {
             std::io::ErrorKind::NotFound => format!("{program} is not installed"),
-            _ => format!("{program}: {}", crate::tips::files::describe(&error)),
+            _ => format!("{program}: {}", crate::os::describe(&error)),
         })?;
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     if output.status.success() {

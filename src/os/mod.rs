@@ -38,6 +38,25 @@ pub fn time_zone() -> jiff::tz::TimeZone {
         .unwrap_or_else(jiff::tz::TimeZone::system)
 }
 
+/// A short, lower-case description of an I/O error, without Rust's "(os error N)".
+pub fn describe(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::IsADirectory => "is a directory, not a file".to_string(),
+        std::io::ErrorKind::NotADirectory => "a part of the path is not a directory".to_string(),
+        _ => {
+            let text = error.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text);
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => text.to_string(),
+            }
+        }
+    }
+}
+
 /// `O_NONBLOCK`, for opening a file where a FIFO may have been planted: the open never waits.
 pub const O_NONBLOCK: i32 = libc::O_NONBLOCK;
 

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::Screen;
 use crate::error::Error;
-use crate::tips::files::describe;
+use crate::os::describe;
 
 /// Prints to stdout, and tells whether it was written. A reader that went away (`backcare
 /// list | head -n 1`) is not an error: the output simply stops.

@@ -83,7 +83,7 @@ impl Memory {
     /// Changes the file with `edit`, under its lock.
     pub fn change(path: &Path, edit: impl FnOnce(&mut Memory)) -> Result<(), String> {
         let failed = |error: std::io::Error| {
-            let why = crate::tips::files::describe(&error);
+            let why = crate::os::describe(&error);
             format!("cannot save {}: {why}", path.display())
         };
         let lock = lock_beside(path, LOCK, LOCK_WAIT).map_err(failed)?;

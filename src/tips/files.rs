@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::catalog::{Catalog, Layered, UserFile};
 use crate::diagnostic::{Diagnostic, Problems};
+use crate::os::describe;
 use backcare_data::tips::parse;
 
 /// The largest tips file backcare reads: room for about 40,000 tips (the built-in set of 106
@@ -241,25 +242,6 @@ pub fn read_limited(path: &Path, what: &str) -> Result<String, Diagnostic> {
             format!("is not valid UTF-8 text ({what}s must be UTF-8)"),
         )
     })
-}
-
-/// A short, lower-case description of an I/O error, without Rust's "(os error N)".
-pub fn describe(error: &io::Error) -> String {
-    match error.kind() {
-        io::ErrorKind::NotFound => "no such file".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        io::ErrorKind::IsADirectory => "is a directory, not a file".to_string(),
-        io::ErrorKind::NotADirectory => "a part of the path is not a directory".to_string(),
-        _ => {
-            let text = error.to_string();
-            let text = text.split(" (os error").next().unwrap_or(&text);
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => text.to_string(),
-            }
-        }
-    }
 }
 
 #[cfg(test)]
