@@ -242,6 +242,46 @@ fn text_view(
         period.to.strftime("%a %-d %b %Y")
     ));
     out.push('\n');
+    out.push_str(&days_text(context, words, days));
+    let (questions, pains): (Vec<&Entry>, Vec<&Entry>) = entries
+        .iter()
+        .partition(|entry| entry.kind == Kind::Question);
+    out.push('\n');
+    if pains.is_empty() {
+        out.push_str("No entries in these days; backcare diary --all shows every one.\n");
+    } else {
+        out.push_str(&style.heading("Entries"));
+        out.push('\n');
+        for entry in pains {
+            out.push_str(&entry_text(context, words, entry));
+        }
+    }
+    if !questions.is_empty() {
+        out.push('\n');
+        out.push_str(&style.heading("Questions for your next appointment"));
+        out.push('\n');
+        for entry in questions {
+            out.push_str(&entry_text(context, words, entry));
+        }
+    }
+    out.push('\n');
+    out.push_str(&style.dim(&screen.wrap(
+        &format!(
+            "Your diary: {}, on this computer only. Add to it with backcare log SCORE.",
+            crate::sanitize::visible(&path.display().to_string())
+        ),
+        "",
+    )));
+    out.push('\n');
+    out
+}
+
+/// One row a day: the week, the date, the day's highest score as a number and a bar, and
+/// the places; then what the week numbers mean.
+fn days_text(context: &Context, words: &Words, days: &[Day]) -> String {
+    let screen = &context.screen;
+    let style = &screen.style;
+    let mut out = String::new();
     let labels: Vec<Option<String>> = days
         .iter()
         .map(|day| week_label(context, day.date))
@@ -275,39 +315,6 @@ fn text_view(
         out.push_str(&style.dim(&screen.wrap(legend, "")));
         out.push('\n');
     }
-    let (questions, pains): (Vec<&Entry>, Vec<&Entry>) = entries
-        .iter()
-        .partition(|entry| entry.kind == Kind::Question);
-    out.push('\n');
-    if pains.is_empty() {
-        out.push_str(
-            "No entries in these days; backcare diary --all shows every one.
-",
-        );
-    } else {
-        out.push_str(&style.heading("Entries"));
-        out.push('\n');
-        for entry in pains {
-            out.push_str(&entry_text(context, words, entry));
-        }
-    }
-    if !questions.is_empty() {
-        out.push('\n');
-        out.push_str(&style.heading("Questions for your next appointment"));
-        out.push('\n');
-        for entry in questions {
-            out.push_str(&entry_text(context, words, entry));
-        }
-    }
-    out.push('\n');
-    out.push_str(&style.dim(&screen.wrap(
-        &format!(
-            "Your diary: {}, on this computer only. Add to it with backcare log SCORE.",
-            crate::sanitize::visible(&path.display().to_string())
-        ),
-        "",
-    )));
-    out.push('\n');
     out
 }
 

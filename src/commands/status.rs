@@ -76,6 +76,27 @@ struct Status {
     file_names: Vec<String>,
 }
 
+/// Where the diary is, and how many entries it holds.
+fn diary(context: &Context) -> Result<(String, usize), Error> {
+    let path = context.paths.diary_file();
+    let entries = match &path {
+        Some(path) => crate::diary::Diary::load(path)?.entries().count(),
+        None => 0,
+    };
+    Ok((shown(path), entries))
+}
+
+fn skipped_files(context: &Context) -> Vec<SkippedObject> {
+    context
+        .skipped_files()
+        .into_iter()
+        .map(|skipped| SkippedObject {
+            path: skipped.path.display().to_string(),
+            reason: skipped.reason,
+        })
+        .collect()
+}
+
 fn shown(path: Option<PathBuf>) -> String {
     path.map_or("unknown (no home directory)".to_string(), |path| {
         path.display().to_string()
@@ -91,11 +112,7 @@ impl Status {
         let state_file = context.paths.state_file();
         // A list that cannot be read is an error here: `status` shows every setting.
         let hidden = context.hidden()?.ids.len();
-        let diary_file = context.paths.diary_file();
-        let diary_entries = match &diary_file {
-            Some(path) => crate::diary::Diary::load(path)?.entries().count(),
-            None => 0,
-        };
+        let (diary_file, diary_entries) = diary(context)?;
         let last_shown = state_file
             .as_deref()
             .and_then(|path| State::load(path).0.last_shown);
@@ -125,7 +142,7 @@ impl Status {
             state_file: shown(state_file),
             hidden_file: shown(context.paths.hidden_file()),
             hidden,
-            diary_file: shown(diary_file),
+            diary_file,
             diary_entries,
             last_shown,
             every: config.every.map(|every| every.to_string()),
@@ -136,14 +153,7 @@ impl Status {
             stretch_reminder: config.stretch_reminder,
             file_names: named_files(&tip_files, &loaded),
             tip_files,
-            skipped_files: context
-                .skipped_files()
-                .into_iter()
-                .map(|skipped| SkippedObject {
-                    path: skipped.path.display().to_string(),
-                    reason: skipped.reason,
-                })
-                .collect(),
+            skipped_files: skipped_files(context),
             builtin: !context.global.no_builtin,
             builtin_reviewed: Catalog::builtin_about().reviewed.as_deref(),
             topics: config.topics.as_ref().map(|topics| topics.value.clone()),
