@@ -206,8 +206,12 @@ fn lintian_finds_no_error_or_warning_in_the_package() {
     installed("lintian");
     let artifacts = artifacts();
     assert_checksum_verifies(&artifacts.deb);
+    // lintian's spelling check reads the machine code of a binary as text too (one build
+    // had it find "wTH" in `.text`), so it is left out here; the text people read is
+    // checked by tests/content.rs. docs/packaging.md says so.
     let output = Command::new("lintian")
         .args(["--display-info", "--pedantic"])
+        .args(["--suppress-tags", "spelling-error-in-binary"])
         .arg(&artifacts.deb)
         .output()
         .unwrap();
