@@ -6,6 +6,8 @@ use rand::{RngExt, SeedableRng};
 
 use jiff::civil::Date;
 
+use crate::cli::StageArgs;
+use crate::config::Config;
 use crate::error::Error;
 use crate::pregnancy::Progress;
 use crate::suggest::did_you_mean;
@@ -163,6 +165,67 @@ pub fn check_topics(catalog: &Catalog, topics: &[String]) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// The topics to pick from: those on the command line (an unknown one is a usage error),
+/// else the `topics` setting (an unknown one there costs a warning naming the config file
+/// and key, and the setting is not used).
+pub fn tip_topics(
+    config: &Config,
+    catalog: &Catalog,
+    given: &[String],
+) -> Result<Vec<String>, Error> {
+    if !given.is_empty() {
+        check_topics(catalog, given)?;
+        return Ok(given.to_vec());
+    }
+    let Some(setting) = &config.topics else {
+        return Ok(Vec::new());
+    };
+    match setting
+        .value
+        .iter()
+        .find(|name| catalog.topic(name).is_none())
+    {
+        None => Ok(setting.value.clone()),
+        Some(unknown) => {
+            let names: Vec<&str> = catalog.topics.iter().map(|topic| &*topic.name).collect();
+            crate::output::print::warn(
+                &setting
+                    .problem(format!(
+                        "`topics`: unknown topic `{unknown}`{}; showing every topic",
+                        did_you_mean(unknown, names.iter().copied())
+                    ))
+                    .headline(),
+            );
+            Ok(Vec::new())
+        }
+    }
+}
+
+/// The tips `tip` and `line` may pick: those that fit the topics and the stage, less the
+/// ones the user hid. None left is "nothing found".
+pub fn pickable<'c>(
+    catalog: &'c Catalog,
+    topics: &[String],
+    stage: &StageArgs,
+    progress: Option<Progress>,
+) -> Result<Vec<&'c Tip>, Error> {
+    let mut tips = chosen(
+        catalog,
+        topics,
+        stage.explicit(),
+        Preference::for_progress(progress),
+    )?;
+    tips.retain(|tip| !catalog.is_hidden(tip));
+    if tips.is_empty() {
+        return Err(Error::NotFound(
+            "every tip that fits is hidden (`backcare list --hidden` shows them, \
+             `backcare unhide ID` brings one back)"
+                .to_string(),
+        ));
+    }
+    Ok(tips)
 }
 
 #[cfg(test)]

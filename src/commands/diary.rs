@@ -10,12 +10,13 @@ use std::path::Path;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::log::{place_names, text};
 use super::{Context, emit, warn};
 use crate::cli::{DiaryAction, DiaryArgs, DiaryView};
 use crate::config::StoppedBy;
 use crate::diary::chart::{self, Day, Period};
-use crate::diary::{self, Diary, Entry, Kind, Words};
+use crate::diary::{
+    self, Diary, Entry, Kind, Words, checked_places, clean_text as text, place_names,
+};
 use crate::error::{Error, Exit};
 use crate::output::json;
 use crate::pregnancy::{self, Progress};
@@ -138,7 +139,7 @@ impl Change<'_> {
             entry.kind = Kind::Pain(score);
         }
         if let Some(places) = self.places {
-            entry.places = super::log::checked_places(words, places)?;
+            entry.places = checked_places(words, places)?;
         }
         if let Some(note) = self.note.or(self.question) {
             entry.note = text("--note", note)?;

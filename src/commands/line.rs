@@ -3,13 +3,13 @@
 //! for a whole period, the next one after it, with no state read or written (a poll costs what
 //! a seeded tip costs, and never counts as a tip shown).
 
-use super::tip::{pickable, tip_topics};
 use super::{Context, emit};
 use crate::cli::{LineArgs, LineFormat};
 use crate::config::StoppedBy;
 use crate::error::{Error, Exit};
 use crate::sanitize::{self, one_line};
 use crate::select;
+use crate::select::{pickable, tip_topics};
 use crate::state;
 use crate::tips::Tip;
 
@@ -21,7 +21,7 @@ const COLOUR: &str = "#5fafff";
 
 pub fn run(context: &Context, args: &LineArgs) -> Result<Exit, Error> {
     let catalog = context.catalog_for_tip(false)?;
-    let topics = tip_topics(context, &catalog, &args.topics.topics)?;
+    let topics = tip_topics(&context.config, &catalog, &args.topics.topics)?;
     let progress = context.progress().unwrap_or(None);
     let mut tips = pickable(&catalog, &topics, &args.stage, progress)?;
     // Like `fortune -s`: with a width, only the tips that fit take turns, if any do.

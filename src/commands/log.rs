@@ -6,10 +6,11 @@ use std::io::{self, BufRead, IsTerminal, Write};
 use super::{Context, emit};
 use crate::cli::LogArgs;
 use crate::config::StoppedBy;
-use crate::diary::{self, Entry, Kind, Words, when};
+use crate::diary::{
+    self, Entry, Kind, Words, checked_places, clean_text as text, place_names, when,
+};
 use crate::error::{Error, Exit};
 use crate::output::json;
-use crate::suggest::did_you_mean;
 use crate::warning_signs;
 
 /// Nothing: what the person writes down is saved whatever the config says.
@@ -97,23 +98,6 @@ fn confirmation(context: &Context, words: &Words, entry: &Entry) -> String {
     line
 }
 
-/// The places as a sentence says them: "lower back, hip and leg".
-pub fn place_names(words: &Words, ids: &[String]) -> String {
-    let names: Vec<String> = ids
-        .iter()
-        .map(|id| {
-            words
-                .place(id)
-                .map_or_else(|| crate::sanitize::one_line(id), |place| place.name.clone())
-        })
-        .collect();
-    match names.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
 /// The warning signs the entry mentions, laid out with the numbers to call, or `None`.
 fn mentioned_signs(
     context: &Context,
@@ -149,47 +133,6 @@ fn mentioned_signs(
         &[],
     ));
     Ok(Some(out))
-}
-
-/// Places from `--where`, each one the diary knows.
-pub fn checked_places(words: &Words, given: &[String]) -> Result<Vec<String>, Error> {
-    let mut places: Vec<String> = Vec::new();
-    for place in given
-        .iter()
-        .map(|place| place.trim().to_ascii_lowercase().replace(' ', "-"))
-    {
-        if place.is_empty() || places.contains(&place) {
-            continue;
-        }
-        if words.place(&place).is_none() {
-            let ids = words.places.iter().map(|place| place.id.as_str());
-            return Err(Error::Usage(format!(
-                "no place `{}`{}; the places are {}",
-                crate::sanitize::visible(&place),
-                did_you_mean(&place, ids.clone()),
-                ids.collect::<Vec<_>>().join(", ")
-            )));
-        }
-        places.push(place);
-    }
-    Ok(places)
-}
-
-/// Free text from the command line: control characters other than tabs and line breaks are
-/// dropped, and it may not be longer than the diary keeps.
-pub fn text(option: &str, given: &str) -> Result<String, Error> {
-    let kept: String = given
-        .trim()
-        .chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect();
-    if kept.chars().count() > diary::MAX_TEXT_CHARS {
-        return Err(Error::Usage(format!(
-            "{option} is longer than {} characters",
-            diary::MAX_TEXT_CHARS
-        )));
-    }
-    Ok(kept)
 }
 
 /// `log` alone on a terminal: the score, then the places, in two short prompts.

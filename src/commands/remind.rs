@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::config::write;
-use super::tip::{pickable, tip_topics};
 use super::{Context, emit, warn};
 use crate::cli::{Desktop, RemindAction, RemindArgs, RemindOnArgs, StageArgs};
 use crate::config::{Config, Setting, StoppedBy};
@@ -21,6 +20,7 @@ use crate::remind::units::{self, LABEL, TIMER};
 use crate::remind::{Memory, local_date, nudge};
 use crate::sanitize::visible;
 use crate::schedule::Schedule;
+use crate::select::{pickable, tip_topics};
 use crate::{select, state};
 
 // `off` and `status` work whatever the config says; `on` and `now` look at the timetable's
@@ -296,7 +296,7 @@ fn now(context: &Context, desktop: Desktop, force: bool, at: u64) -> Result<Exit
     let mut situation = super::stretch::situation(context, &StageArgs::default());
     // Unread, the setting is taken as the strictest: wide-leg movements left out.
     situation.pelvic_girdle_pain |= config.is_unread(Setting::PelvicGirdlePain);
-    let topics = tip_topics(context, &catalog, &[])?;
+    let topics = tip_topics(&context.config, &catalog, &[])?;
     let progress = context.progress().unwrap_or(None);
     let tips = pickable(&catalog, &topics, &StageArgs::default(), progress)?;
     let period = at / (u64::from(config.schedule().every.0) * 60);

@@ -2,19 +2,16 @@
 //! shell (see `state`), or by seed or by day.
 
 use super::{Context, emit, warn};
-use crate::cli::{StageArgs, TipArgs};
+use crate::cli::TipArgs;
 use crate::config::{Setting, StoppedBy};
 use crate::error::{Error, Exit};
 use crate::every::Every;
 use crate::os::describe;
 use crate::output::json::{self, TipObject};
 use crate::pregnancy;
-use crate::pregnancy::Progress;
-use crate::select;
-use crate::select::Preference;
+use crate::select::{self, pickable, tip_topics};
 use crate::state::{self, LoadProblem, Session, State};
 use crate::stretch::reminder;
-use crate::suggest::did_you_mean;
 use crate::tips::{Catalog, Tip};
 
 // A shell start always shows a tip: a config problem costs it one warning line.
@@ -22,67 +19,6 @@ pub const STOPPED_BY: StoppedBy = StoppedBy::Nothing;
 
 /// How often a shell start shows a tip when the `every` setting is there but cannot be read.
 const QUIET_EVERY: Every = Every(std::time::Duration::from_secs(4 * 60 * 60));
-
-/// The topics to pick from: those on the command line (an unknown one is a usage error),
-/// else the `topics` setting (an unknown one there costs a warning naming the config file
-/// and key, and the setting is not used).
-pub fn tip_topics(
-    context: &Context,
-    catalog: &Catalog,
-    given: &[String],
-) -> Result<Vec<String>, Error> {
-    if !given.is_empty() {
-        select::check_topics(catalog, given)?;
-        return Ok(given.to_vec());
-    }
-    let Some(setting) = &context.config.topics else {
-        return Ok(Vec::new());
-    };
-    match setting
-        .value
-        .iter()
-        .find(|name| catalog.topic(name).is_none())
-    {
-        None => Ok(setting.value.clone()),
-        Some(unknown) => {
-            let names: Vec<&str> = catalog.topics.iter().map(|topic| &*topic.name).collect();
-            warn(
-                &setting
-                    .problem(format!(
-                        "`topics`: unknown topic `{unknown}`{}; showing every topic",
-                        did_you_mean(unknown, names.iter().copied())
-                    ))
-                    .headline(),
-            );
-            Ok(Vec::new())
-        }
-    }
-}
-
-/// The tips `tip` and `line` may pick: those that fit the topics and the stage, less the
-/// ones the user hid. None left is "nothing found".
-pub fn pickable<'c>(
-    catalog: &'c Catalog,
-    topics: &[String],
-    stage: &StageArgs,
-    progress: Option<Progress>,
-) -> Result<Vec<&'c Tip>, Error> {
-    let mut tips = select::chosen(
-        catalog,
-        topics,
-        stage.explicit(),
-        Preference::for_progress(progress),
-    )?;
-    tips.retain(|tip| !catalog.is_hidden(tip));
-    if tips.is_empty() {
-        return Err(Error::NotFound(
-            "every tip that fits is hidden (`backcare list --hidden` shows them, \
-             `backcare unhide ID` brings one back)"
-                .to_string(),
-        ));
-    }
-    Ok(tips)
-}
 
 pub fn run(context: &Context, args: TipArgs) -> Result<Exit, Error> {
     // A tip typed by hand always shows: the frequency and daily settings are for the
@@ -104,7 +40,7 @@ pub fn run(context: &Context, args: TipArgs) -> Result<Exit, Error> {
 
     // Everything slow comes before the lock, so shells starting together wait little.
     let catalog = context.catalog_for_tip(args.startup)?;
-    let topics = tip_topics(context, &catalog, &args.topics.topics)?;
+    let topics = tip_topics(&context.config, &catalog, &args.topics.topics)?;
     // A date that has gone wrong costs the shell start one line, not the tip.
     let progress = context.progress().unwrap_or_else(|problem| {
         warn(&problem.headline());

@@ -53,6 +53,64 @@ pub fn words() -> Result<Words, Error> {
     Words::parse(WORDS).map_err(|error| Error::Other(format!("the built-in diary.toml: {error}")))
 }
 
+/// The places as a sentence says them: "lower back, hip and leg".
+pub fn place_names(words: &Words, ids: &[String]) -> String {
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            words
+                .place(id)
+                .map_or_else(|| crate::sanitize::one_line(id), |place| place.name.clone())
+        })
+        .collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Places from `--where`, each one the diary knows.
+pub fn checked_places(words: &Words, given: &[String]) -> Result<Vec<String>, Error> {
+    let mut places: Vec<String> = Vec::new();
+    for place in given
+        .iter()
+        .map(|place| place.trim().to_ascii_lowercase().replace(' ', "-"))
+    {
+        if place.is_empty() || places.contains(&place) {
+            continue;
+        }
+        if words.place(&place).is_none() {
+            let ids = words.places.iter().map(|place| place.id.as_str());
+            return Err(Error::Usage(format!(
+                "no place `{}`{}; the places are {}",
+                crate::sanitize::visible(&place),
+                crate::suggest::did_you_mean(&place, ids.clone()),
+                ids.collect::<Vec<_>>().join(", ")
+            )));
+        }
+        places.push(place);
+    }
+    Ok(places)
+}
+
+/// Free text from the command line: control characters other than tabs and line breaks are
+/// dropped, and it may not be longer than the diary keeps.
+pub fn clean_text(option: &str, given: &str) -> Result<String, Error> {
+    let kept: String = given
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect();
+    if kept.chars().count() > MAX_TEXT_CHARS {
+        return Err(Error::Usage(format!(
+            "{option} is longer than {} characters",
+            MAX_TEXT_CHARS
+        )));
+    }
+    Ok(kept)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Pain(u8),

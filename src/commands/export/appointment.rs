@@ -10,9 +10,9 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use super::{Page, markup::Markup};
-use crate::commands::log::place_names;
 use crate::commands::warn;
 use crate::diary::chart::{self, Period};
+use crate::diary::place_names;
 use crate::diary::{self, Diary, Entry, Kind, Words};
 use crate::error::Error;
 use crate::pregnancy::{self, Progress};
