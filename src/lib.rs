@@ -17,6 +17,7 @@ pub mod candidates;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod config_file;
 pub mod context;
 pub mod diagnostic;
 pub mod diary;

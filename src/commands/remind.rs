@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::config::write;
 use super::{Context, emit, warn};
 use crate::cli::{Desktop, RemindAction, RemindArgs, RemindOnArgs, StageArgs};
 use crate::config::{Config, Setting, StoppedBy};
+use crate::config_file::write;
 use crate::error::{Error, Exit};
 use crate::os::describe;
 use crate::os::desktop::{self, run as spawn};
