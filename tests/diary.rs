@@ -466,3 +466,28 @@ fn every_warning_word_finds_a_sign() {
         );
     }
 }
+
+/// A diary edited by hand may hold anything: what `diary`, `diary questions` and `log` print
+/// of it never drives the terminal (escape sequences and bidi overrides are made visible).
+#[test]
+fn hostile_text_in_the_diary_never_reaches_the_terminal_as_itself() {
+    let env = TestEnv::new();
+    let text = "id\ttime\tkind\tscore\twhere\thelped\tnote\n\
+                1\t2026-11-30T21:00:00+00:00\tpain\t6\tlower-back,\x1b[31mred\theat\x1b]0;title\x07\tnote \u{202e}evil\x1b[2J\n\
+                2\t2026-11-30T21:05:00+00:00\tquestion\t\t\t\t\x1b[1mask\u{9b}31m\n";
+    std::fs::create_dir_all(diary_file(&env).parent().unwrap()).unwrap();
+    std::fs::write(diary_file(&env), text).unwrap();
+    for args in [
+        &["diary", "--since", "2026-11-29"][..],
+        &["diary", "questions"],
+        &["diary", "remove", "2"],
+        &["--json", "diary", "--all"],
+    ] {
+        let out = env.stdout(args);
+        for bad in ['\x1b', '\x07', '\u{9b}', '\u{202e}'] {
+            assert!(!out.contains(bad), "{args:?} printed {bad:?}: {out:?}");
+        }
+    }
+    // The file still holds what was typed, byte for byte, but for the removed question.
+    assert!(read(&env).contains("\x1b[31mred\theat\x1b]0;title\x07\tnote \u{202e}evil\x1b[2J"));
+}
