@@ -35,15 +35,7 @@ pub fn run(context: &Context, args: &DiaryArgs) -> Result<Exit, Error> {
         Some(DiaryAction::Questions) => questions(context, &path),
         Some(DiaryAction::Remove { id }) => {
             let removed = diary::rewrite(&path, |diary| {
-                let at = diary
-                    .lines
-                    .iter()
-                    .position(|line| matches!(line, diary::Line::Entry(entry) if entry.id == *id))
-                    .ok_or_else(|| not_found(*id))?;
-                match diary.lines.remove(at) {
-                    diary::Line::Entry(entry) => Ok(entry),
-                    diary::Line::Kept(_) => Err(not_found(*id)),
-                }
+                diary.remove(*id).ok_or_else(|| not_found(*id))
             })?;
             done(context, "Removed", &words, &removed)
         }
@@ -99,14 +91,7 @@ struct Change<'a> {
 
 impl Change<'_> {
     fn apply(&self, words: &Words, diary: &mut Diary, id: u64) -> Result<Entry, Error> {
-        let entry = diary
-            .lines
-            .iter_mut()
-            .find_map(|line| match line {
-                diary::Line::Entry(entry) if entry.id == id => Some(entry),
-                _ => None,
-            })
-            .ok_or_else(|| not_found(id))?;
+        let entry = diary.get_mut(id).ok_or_else(|| not_found(id))?;
         let nothing = self.score.is_none()
             && self.places.is_none()
             && self.note.is_none()
@@ -139,7 +124,7 @@ impl Change<'_> {
             entry.kind = Kind::Pain(score);
         }
         if let Some(places) = self.places {
-            entry.places = checked_places(words, places)?;
+            entry.places = checked_places(words, places).map_err(Error::Usage)?;
         }
         if let Some(note) = self.note.or(self.question) {
             entry.note = text("--note", note)?;

@@ -24,23 +24,26 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<Exit, Error> {
         true => now.clone(),
         false => when::parse(&args.at.join(" "), &now).map_err(Error::Usage)?,
     };
-    let (kind, places, note) = match (&args.question, args.score) {
-        (Some(question), _) => (Kind::Question, Vec::new(), text("--question", question)?),
+    // What was typed is checked before anything is asked.
+    let note = match &args.question {
+        Some(question) => text("--question", question)?,
+        None => text("--note", args.note.as_deref().unwrap_or(""))?,
+    };
+    let helped = text("--helped", args.helped.as_deref().unwrap_or(""))?;
+    let (kind, places) = match (&args.question, args.score) {
+        (Some(_), _) => (Kind::Question, Vec::new()),
         (None, Some(score)) => (
             Kind::Pain(score),
-            checked_places(&words, &args.places)?,
-            text("--note", args.note.as_deref().unwrap_or(""))?,
+            checked_places(&words, &args.places).map_err(Error::Usage)?,
         ),
         (None, None) => {
             let (score, places) = ask(&words)?;
-            let note = text("--note", args.note.as_deref().unwrap_or(""))?;
-            (Kind::Pain(score), places, note)
+            (Kind::Pain(score), places)
         }
     };
     if kind == Kind::Question && note.is_empty() {
         return Err(Error::Usage("--question needs the question".to_string()));
     }
-    let helped = text("--helped", args.helped.as_deref().unwrap_or(""))?;
     let entry = diary::append(&path, |id| Entry {
         id,
         time: when::written(&at),
@@ -159,15 +162,8 @@ fn ask(words: &Words) -> Result<(u8, Vec<String>), Error> {
         let given: Vec<String> = answer.split(',').map(str::to_string).collect();
         match checked_places(words, &given) {
             Ok(places) => return Ok((score, places)),
-            Err(error) => eprintln!("{}", error_text(&error)),
+            Err(message) => eprintln!("{message}"),
         }
-    }
-}
-
-fn error_text(error: &Error) -> String {
-    match error {
-        Error::Usage(message) | Error::Other(message) => message.clone(),
-        _ => String::new(),
     }
 }
 

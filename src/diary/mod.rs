@@ -71,7 +71,7 @@ pub fn place_names(words: &Words, ids: &[String]) -> String {
 }
 
 /// Places from `--where`, each one the diary knows.
-pub fn checked_places(words: &Words, given: &[String]) -> Result<Vec<String>, Error> {
+pub fn checked_places(words: &Words, given: &[String]) -> Result<Vec<String>, String> {
     let mut places: Vec<String> = Vec::new();
     for place in given
         .iter()
@@ -82,12 +82,12 @@ pub fn checked_places(words: &Words, given: &[String]) -> Result<Vec<String>, Er
         }
         if words.place(&place).is_none() {
             let ids = words.places.iter().map(|place| place.id.as_str());
-            return Err(Error::Usage(format!(
+            return Err(format!(
                 "no place `{}`{}; the places are {}",
                 crate::sanitize::visible(&place),
                 crate::suggest::did_you_mean(&place, ids.clone()),
                 ids.collect::<Vec<_>>().join(", ")
-            )));
+            ));
         }
         places.push(place);
     }
@@ -201,6 +201,25 @@ impl Diary {
 
     pub fn get(&self, id: u64) -> Option<&Entry> {
         self.entries().find(|entry| entry.id == id)
+    }
+
+    pub fn get_mut(&mut self, id: u64) -> Option<&mut Entry> {
+        self.lines.iter_mut().find_map(|line| match line {
+            Line::Entry(entry) if entry.id == id => Some(entry),
+            _ => None,
+        })
+    }
+
+    /// Takes the entry out of the diary; every other line stays where it was.
+    pub fn remove(&mut self, id: u64) -> Option<Entry> {
+        let at = self
+            .lines
+            .iter()
+            .position(|line| matches!(line, Line::Entry(entry) if entry.id == id))?;
+        match self.lines.remove(at) {
+            Line::Entry(entry) => Some(entry),
+            Line::Kept(_) => None,
+        }
     }
 
     /// The file's text: every line as it was read or changed, kept lines untouched.

@@ -25,14 +25,7 @@ pub fn lock_beside(path: &Path, name: &str, wait: Duration) -> io::Result<Option
             // Never wait on a FIFO or device planted in its place.
             .custom_flags(crate::os::O_NONBLOCK)
             .open(&lock_path)?;
-        if file.metadata()?.is_file() {
-            Ok(file)
-        } else {
-            Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("{} is not a regular file", lock_path.display()),
-            ))
-        }
+        regular(file, &lock_path)
     };
     let file = match open() {
         Err(error) if error.kind() == io::ErrorKind::NotFound => {
@@ -96,12 +89,9 @@ pub fn replace_file(path: &Path, contents: &[u8], durability: Durability) -> io:
     }
     // On failure the temporary file is dropped, which removes it.
     temporary.persist(&target).map_err(|error| error.error)?;
-    // The rename is durable once the directory is synced; a directory that cannot be opened
-    // (an odd file system) does not undo the write.
-    if durability == Durability::Synced
-        && let Ok(dir) = File::open(&dir)
-    {
-        let _ = dir.sync_all();
+    // The rename is durable once the directory is synced.
+    if durability == Durability::Synced {
+        sync_dir(&dir);
     }
     Ok(())
 }
@@ -111,20 +101,14 @@ pub fn replace_file(path: &Path, contents: &[u8], durability: Durability) -> io:
 /// that fails part-way (a full disk) is cut back, so the file is left as it was.
 pub fn append_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
-    let mut file = OpenOptions::new()
+    let file = OpenOptions::new()
         .append(true)
         .create(true)
         .mode(0o600)
         .custom_flags(crate::os::O_NONBLOCK)
         .open(path)?;
-    let metadata = file.metadata()?;
-    if !metadata.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!("{} is not a regular file", path.display()),
-        ));
-    }
-    let before = metadata.len();
+    let mut file = regular(file, path)?;
+    let before = file.metadata()?.len();
     if let Err(error) = file.write_all(bytes).and_then(|()| file.sync_data()) {
         let _ = file.set_len(before);
         let _ = file.sync_data();
@@ -132,11 +116,29 @@ pub fn append_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
     }
     if before == 0
         && let Some(dir) = path.parent()
-        && let Ok(dir) = File::open(dir)
     {
-        let _ = dir.sync_all();
+        sync_dir(dir);
     }
     Ok(())
+}
+
+/// `file`, opened at `path`, if it is a regular file (not a FIFO or device planted there).
+fn regular(file: File, path: &Path) -> io::Result<File> {
+    match file.metadata()?.is_file() {
+        true => Ok(file),
+        false => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} is not a regular file", path.display()),
+        )),
+    }
+}
+
+/// Makes a rename or a new file in `dir` durable. A directory that cannot be opened (an odd
+/// file system) does not undo the write.
+fn sync_dir(dir: &Path) {
+    if let Ok(dir) = File::open(dir) {
+        let _ = dir.sync_all();
+    }
 }
 
 /// `path` with every symbolic link at its end followed (a missing target is where the file
