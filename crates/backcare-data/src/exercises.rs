@@ -55,16 +55,8 @@ const WEEKS: (i64, i64) = (1, 42);
 
 impl Reader<'_> {
     pub(crate) fn exercises(&mut self, value: &Spanned<DeValue<'_>>, file: &mut ParsedFile) {
-        let Some(array) = value.get_ref().as_array() else {
-            self.wrong_type("exercises", "an array of tables ([[exercises]])", value);
-            return;
-        };
-        for item in array {
-            let Some(fields) = item.get_ref().as_table() else {
-                self.wrong_type("exercises", "an array of tables ([[exercises]])", item);
-                continue;
-            };
-            let Some((parsed, named_sources)) = self.exercise(fields, item.span()) else {
+        for (fields, span) in self.tables("exercises", value) {
+            let Some((parsed, named_sources)) = self.exercise(fields, span) else {
                 continue;
             };
             if self.repeated(Table::Exercises, &parsed.exercise.id, &parsed.id_span) {
@@ -196,16 +188,8 @@ impl Reader<'_> {
     }
 
     pub(crate) fn routines(&mut self, value: &Spanned<DeValue<'_>>, file: &mut ParsedFile) {
-        let Some(array) = value.get_ref().as_array() else {
-            self.wrong_type("routines", "an array of tables ([[routines]])", value);
-            return;
-        };
-        for item in array {
-            let Some(fields) = item.get_ref().as_table() else {
-                self.wrong_type("routines", "an array of tables ([[routines]])", item);
-                continue;
-            };
-            let Some(parsed) = self.routine(fields, item.span()) else {
+        for (fields, span) in self.tables("routines", value) {
+            let Some(parsed) = self.routine(fields, span) else {
                 continue;
             };
             if !self.repeated(Table::Routines, &parsed.routine.id, &parsed.id_span) {

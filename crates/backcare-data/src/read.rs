@@ -332,6 +332,28 @@ impl Report {
         }
     }
 
+    /// The tables of an array of tables (`[[key]]`) with their spans; anything else in its
+    /// place is a problem, and left out.
+    pub fn tables<'v, 'd>(
+        &mut self,
+        key: &str,
+        value: &'v Spanned<DeValue<'d>>,
+    ) -> Vec<(&'v DeTable<'d>, Range<usize>)> {
+        let expected = format!("an array of tables ([[{key}]])");
+        let Some(array) = value.get_ref().as_array() else {
+            self.wrong_type(key, &expected, value);
+            return Vec::new();
+        };
+        let mut tables = Vec::new();
+        for item in array {
+            match item.get_ref().as_table() {
+                Some(fields) => tables.push((fields, item.span())),
+                None => self.wrong_type(key, &expected, item),
+            }
+        }
+        tables
+    }
+
     pub fn wrong_type(&mut self, key: &str, expected: &str, value: &Spanned<DeValue<'_>>) {
         let found = value.get_ref().type_str();
         self.report(

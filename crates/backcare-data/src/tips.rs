@@ -460,16 +460,8 @@ impl Reader<'_> {
     }
 
     fn tips(&mut self, value: &Spanned<DeValue<'_>>, file: &mut ParsedFile) {
-        let Some(array) = value.get_ref().as_array() else {
-            self.wrong_type("tips", "an array of tables ([[tips]])", value);
-            return;
-        };
-        for item in array {
-            let Some(fields) = item.get_ref().as_table() else {
-                self.wrong_type("tips", "an array of tables ([[tips]])", item);
-                continue;
-            };
-            let Some((parsed, named_source)) = self.tip(fields, item.span()) else {
+        for (fields, span) in self.tables("tips", value) {
+            let Some((parsed, named_source)) = self.tip(fields, span) else {
                 continue;
             };
             if self.repeated(Table::Tips, parsed.id(), &parsed.id_span) {
